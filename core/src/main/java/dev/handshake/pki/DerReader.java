@@ -1,0 +1,148 @@
+package dev.handshake.pki;
+
+import java.io.IOException;
+import java.math.BigInteger;
+
+/**
+ * A minimal, bounds-checked reader of DER (X.690) TLV elements. Reads definite lengths only,
+ * as DER requires, and never allocates more than the input it was given.
+ */
+public final class DerReader {
+
+    public static final int INTEGER = 0x02;
+    public static final int BIT_STRING = 0x03;
+    public static final int OCTET_STRING = 0x04;
+    public static final int NULL = 0x05;
+    public static final int OBJECT_IDENTIFIER = 0x06;
+    public static final int SEQUENCE = 0x30;
+    public static final int SET = 0x31;
+
+    /** One element: its tag and where its contents lie in the input. */
+    public record Element(int tag, byte[] input, int offset, int length, int encodedOffset) {
+
+        public byte[] contents() {
+            byte[] out = new byte[length];
+            System.arraycopy(input, offset, out, 0, length);
+            return out;
+        }
+
+        /** The whole TLV, header included. */
+        public byte[] encoded() {
+            byte[] out = new byte[offset + length - encodedOffset];
+            System.arraycopy(input, encodedOffset, out, 0, out.length);
+            return out;
+        }
+
+        /** A reader over the contents of this (constructed) element. */
+        public DerReader children() {
+            return new DerReader(input, offset, length);
+        }
+
+        public BigInteger integer() throws IOException {
+            if (tag != INTEGER || length == 0) {
+                throw new IOException("expected a DER INTEGER");
+            }
+            return new BigInteger(contents());
+        }
+
+        /** An OBJECT IDENTIFIER in dotted form, e.g. {@code 1.2.840.10045.2.1}. */
+        public String oid() throws IOException {
+            if (tag != OBJECT_IDENTIFIER || length == 0) {
+                throw new IOException("expected a DER OBJECT IDENTIFIER");
+            }
+            StringBuilder out = new StringBuilder();
+            long value = 0;
+            boolean first = true;
+            for (int i = 0; i < length; i++) {
+                int b = input[offset + i] & 0xFF;
+                if (value > (Long.MAX_VALUE >>> 7)) {
+                    throw new IOException("OBJECT IDENTIFIER arc too large");
+                }
+                value = (value << 7) | (b & 0x7F);
+                if ((b & 0x80) == 0) {
+                    if (first) {
+                        long top = value < 40 ? 0 : value < 80 ? 1 : 2;
+                        out.append(top).append('.').append(value - 40 * top);
+                        first = false;
+                    } else {
+                        out.append('.').append(value);
+                    }
+                    value = 0;
+                } else if (i == length - 1) {
+                    throw new IOException("truncated OBJECT IDENTIFIER");
+                }
+            }
+            return out.toString();
+        }
+    }
+
+    private final byte[] input;
+    private int position;
+    private final int limit;
+
+    public DerReader(byte[] input) {
+        this(input, 0, input.length);
+    }
+
+    private DerReader(byte[] input, int offset, int length) {
+        this.input = input;
+        this.position = offset;
+        this.limit = offset + length;
+    }
+
+    public boolean hasMore() {
+        return position < limit;
+    }
+
+    /** The next element, or an IOException that says why it cannot be read. */
+    public Element next() throws IOException {
+        int start = position;
+        if (limit - position < 2) {
+            throw new IOException("truncated DER element at offset " + position);
+        }
+        int tag = input[position++] & 0xFF;
+        if ((tag & 0x1F) == 0x1F) {
+            throw new IOException("multi-byte DER tags are not supported (offset " + start + ")");
+        }
+        int first = input[position++] & 0xFF;
+        int length;
+        if (first < 0x80) {
+            length = first;
+        } else {
+            int count = first & 0x7F;
+            if (count == 0 || count > 4) {
+                throw new IOException("unsupported DER length encoding at offset " + start);
+            }
+            if (limit - position < count) {
+                throw new IOException("truncated DER length at offset " + start);
+            }
+            long value = 0;
+            for (int i = 0; i < count; i++) {
+                value = (value << 8) | (input[position++] & 0xFF);
+            }
+            if (value < 0x80 || value < (1L << (8 * (count - 1)))) {
+                throw new IOException("non-minimal DER length at offset " + start);
+            }
+            if (value > Integer.MAX_VALUE) {
+                throw new IOException("DER length too large at offset " + start);
+            }
+            length = (int) value;
+        }
+        if (length > limit - position) {
+            throw new IOException("DER element at offset " + start + " claims " + length
+                + " bytes, only " + (limit - position) + " remain");
+        }
+        Element element = new Element(tag, input, position, length, start);
+        position += length;
+        return element;
+    }
+
+    /** The next element, which must carry this tag. */
+    public Element next(int expectedTag) throws IOException {
+        Element element = next();
+        if (element.tag() != expectedTag) {
+            throw new IOException(String.format("expected DER tag 0x%02x, found 0x%02x", expectedTag, element.tag()));
+        }
+        return element;
+    }
+}

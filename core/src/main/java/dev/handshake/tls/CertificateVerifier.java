@@ -1,0 +1,47 @@
+package dev.handshake.tls;
+
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Decides whether the peer's certificate chain is to be trusted. The client checks the server's
+ * chain through it; a server that asks for client certificates checks those through it too.
+ *
+ * <p>There is deliberately no "trust everything" default: a client without a verifier refuses
+ * to finish the handshake. {@link #INSECURE_ACCEPT_ANY} exists for tools that say so loudly.
+ */
+@FunctionalInterface
+public interface CertificateVerifier {
+
+    /**
+     * What the handshake knows when it asks.
+     *
+     * @param peerName the DNS name or IP address literal the client meant to reach, or {@code null}
+     * @param now the validation time, from the configuration's clock
+     * @param keyExchange the TLS 1.2 key exchange the certificate's key serves, or {@code null} in TLS 1.3
+     */
+    record Context(String peerName, Instant now, CipherSuite.KeyExchange keyExchange) {
+    }
+
+    /**
+     * Returns normally when the chain is trusted for this peer, otherwise throws a
+     * {@link TlsException} with the alert to send (bad_certificate, certificate_expired,
+     * unknown_ca, ...) and a sentence that says what is wrong.
+     *
+     * @param chain the certificates as the peer sent them, its own first
+     */
+    void verify(List<X509Certificate> chain, Context context) throws TlsException;
+
+    /**
+     * Accepts any certificate, without checking anything. Only for tests and for tools whose user
+     * asked for it explicitly (the CLI's {@code --insecure}); a connection made with it is open to
+     * anyone who can intercept it.
+     */
+    CertificateVerifier INSECURE_ACCEPT_ANY = (chain, context) -> { };
+
+    /** Trusts exactly these certificates as the peer's own, and nothing else. */
+    static CertificateVerifier pinned(List<X509Certificate> pins) {
+        return new PinnedCertificateVerifier(pins);
+    }
+}

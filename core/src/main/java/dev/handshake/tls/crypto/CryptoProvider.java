@@ -1,0 +1,43 @@
+package dev.handshake.tls.crypto;
+
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
+import java.security.Provider;
+import java.security.Signature;
+import javax.crypto.Cipher;
+import javax.crypto.KeyAgreement;
+import javax.crypto.Mac;
+
+/**
+ * The seam between the protocol and the cryptography. Protocol code never names a JCA provider;
+ * it asks this object. {@link #jca()} uses the JDK's provider list; {@link #jca(Provider)} puts
+ * one provider (such as a native one) first and falls back to the JDK for what it lacks.
+ */
+public interface CryptoProvider {
+
+    MessageDigest messageDigest(String algorithm) throws GeneralSecurityException;
+
+    Mac mac(String algorithm) throws GeneralSecurityException;
+
+    Cipher cipher(String transformation) throws GeneralSecurityException;
+
+    Signature signature(String algorithm) throws GeneralSecurityException;
+
+    KeyAgreement keyAgreement(String algorithm) throws GeneralSecurityException;
+
+    KeyPairGenerator keyPairGenerator(String algorithm) throws GeneralSecurityException;
+
+    KeyFactory keyFactory(String algorithm) throws GeneralSecurityException;
+
+    /** The JDK's installed providers, in their configured order. */
+    static CryptoProvider jca() {
+        return JcaCryptoProvider.DEFAULT;
+    }
+
+    /** {@code preferred} first; the installed providers for whatever it does not offer. */
+    static CryptoProvider jca(Provider preferred) {
+        return new JcaCryptoProvider(preferred);
+    }
+}
