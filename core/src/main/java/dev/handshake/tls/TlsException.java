@@ -30,7 +30,12 @@ public final class TlsException extends IOException {
 
     /** The peer ended the connection with a fatal alert. */
     public static TlsException receivedAlert(AlertDescription alert) {
-        return new TlsException(alert, "the peer sent a fatal " + alert.name() + " alert", null, true);
+        return receivedAlert(alert, "the peer sent a fatal " + alert.name() + " alert");
+    }
+
+    /** The peer ended the connection with this alert, as described. */
+    public static TlsException receivedAlert(AlertDescription alert, String message) {
+        return new TlsException(alert, message, null, true);
     }
 
     public AlertDescription alert() {

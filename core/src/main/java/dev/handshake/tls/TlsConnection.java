@@ -1,0 +1,406 @@
+package dev.handshake.tls;
+
+import dev.handshake.tls.client.Tls12ClientFlow;
+import dev.handshake.tls.handshake.HandshakeAssembler;
+import dev.handshake.tls.handshake.HandshakeContext;
+import dev.handshake.tls.handshake.HandshakeState;
+import dev.handshake.tls.message.Handshake;
+import dev.handshake.tls.message.HandshakeMessage;
+import dev.handshake.tls.record.ContentType;
+import dev.handshake.tls.record.RecordLayer;
+import dev.handshake.tls.record.RecordProtection;
+import dev.handshake.tls.server.Tls12ServerFlow;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.Objects;
+
+/**
+ * One TLS connection, client or server, without any I/O of its own (sans-IO).
+ *
+ * <pre>{@code
+ * TlsConnection tls = TlsConnection.client(config, "example.com");
+ * // network → engine:   tls.readTls(bytesFromSocket)
+ * // engine → network:   while (tls.wantsWrite()) tls.writeTls(bufferForSocket)
+ * // application:        tls.write(plaintext), tls.read(plaintext), tls.close()
+ * }</pre>
+ *
+ * Every protocol failure is a {@link TlsException}. When the engine detects one it also queues
+ * the fatal alert, so the caller should still drain {@link #writeTls} before closing the socket.
+ * After a failure every further call throws the same exception.
+ */
+public final class TlsConnection {
+
+    /** Warning alerts accepted in a row before the peer is considered to be flooding us. */
+    private static final int MAX_CONSECUTIVE_WARNINGS = 16;
+    /** Empty application-data records accepted in a row, likewise. */
+    private static final int MAX_CONSECUTIVE_EMPTY_RECORDS = 32;
+
+    private final boolean client;
+    private final TlsConfig config;
+    private final String peerName;
+    private final RecordLayer records = new RecordLayer();
+    private final HandshakeAssembler handshakeIn;
+    private final ArrayDeque<byte[]> applicationIn = new ArrayDeque<>();
+    private final Context context = new Context();
+    private byte[] pendingHandshake = new byte[0];
+
+    private HandshakeState state;
+    private Session session;
+    private boolean applicationWritable;
+    private boolean closeNotifySent;
+    private boolean closeNotifyReceived;
+    private TlsException failure;
+    private int consecutiveWarnings;
+    private int consecutiveEmptyRecords;
+    private int applicationInOffset;
+
+    private TlsConnection(boolean client, TlsConfig config, String peerName) {
+        this.client = client;
+        this.config = Objects.requireNonNull(config, "config");
+        this.peerName = peerName;
+        this.handshakeIn = new HandshakeAssembler(config.maxHandshakeMessageSize());
+    }
+
+    /**
+     * A client connection. The ClientHello is ready to send at once.
+     *
+     * @param serverName the server's DNS name (sent as SNI and checked against its certificate) or
+     *                   IP address literal (checked, not sent); may be {@code null} only when the
+     *                   verifier does not need it
+     */
+    public static TlsConnection client(TlsConfig config, String serverName) throws TlsException {
+        if (config.certificateVerifier() == null) {
+            throw new IllegalArgumentException("the client has no CertificateVerifier: configure one with "
+                + "TlsConfig.builder().certificateVerifier(...), e.g. CertificateVerifier.pinned(...)");
+        }
+        TlsConnection connection = new TlsConnection(true, config, serverName);
+        connection.guard(() -> {
+            connection.state = Tls12ClientFlow.start(connection.context);
+            connection.flushHandshake();
+        });
+        return connection;
+    }
+
+    /** A server connection; it waits for the ClientHello. */
+    public static TlsConnection server(TlsConfig config) {
+        if (config.credentials().isEmpty()) {
+            throw new IllegalArgumentException("the server has no certificate: add one with TlsConfig.builder().credential(...)");
+        }
+        TlsConnection connection = new TlsConnection(false, config, null);
+        connection.state = Tls12ServerFlow.start(connection.context);
+        return connection;
+    }
+
+    public boolean isClient() {
+        return client;
+    }
+
+    /**
+     * Consumes TLS bytes from the peer: all of {@code source} is taken, whole records are processed
+     * at once and a partial record is kept for the next call.
+     */
+    public void readTls(ByteBuffer source) throws TlsException {
+        checkNotFailed();
+        guard(() -> {
+            while (source.hasRemaining() && !closeNotifyReceived) {
+                RecordProtection.Plaintext record = records.read(source);
+                if (record == null) {
+                    break;
+                }
+                process(record);
+            }
+            flushHandshake();
+        });
+    }
+
+    /** Moves pending TLS bytes into {@code destination}; returns how many. */
+    public int writeTls(ByteBuffer destination) {
+        return records.drain(destination);
+    }
+
+    /** Whether TLS bytes are waiting to be sent. */
+    public boolean wantsWrite() {
+        return records.pendingOutput() > 0;
+    }
+
+    /** Whether the handshake has not yet completed (and not failed). */
+    public boolean isHandshaking() {
+        return session == null && failure == null;
+    }
+
+    /** Whether the application may write now: after the handshake, or earlier with False Start. */
+    public boolean canWrite() {
+        return applicationWritable && !closeNotifySent && failure == null;
+    }
+
+    /** What the handshake negotiated, or {@code null} until it completes. */
+    public Session session() {
+        return session;
+    }
+
+    /** Encrypts all of {@code plaintext} into records; send them with {@link #writeTls}. */
+    public void write(ByteBuffer plaintext) throws TlsException {
+        checkNotFailed();
+        if (closeNotifySent) {
+            throw new IllegalStateException("the connection is closed for writing");
+        }
+        if (!applicationWritable) {
+            throw new IllegalStateException("the handshake has not completed yet");
+        }
+        guard(() -> {
+            flushHandshake();
+            byte[] data = new byte[plaintext.remaining()];
+            plaintext.get(data);
+            if (data.length > 0) {
+                records.write(ContentType.APPLICATION_DATA, data, 0, data.length);
+            }
+        });
+    }
+
+    /**
+     * Moves received application data into {@code destination}. Returns the number of bytes moved,
+     * 0 when none is waiting, or -1 once the peer has closed (close_notify) and all was read.
+     */
+    public int read(ByteBuffer destination) throws TlsException {
+        int moved = 0;
+        while (destination.hasRemaining() && !applicationIn.isEmpty()) {
+            byte[] head = applicationIn.peek();
+            int n = Math.min(destination.remaining(), head.length - applicationInOffset);
+            destination.put(head, applicationInOffset, n);
+            applicationInOffset += n;
+            moved += n;
+            if (applicationInOffset == head.length) {
+                applicationIn.poll();
+                applicationInOffset = 0;
+            }
+        }
+        if (moved > 0) {
+            return moved;
+        }
+        checkNotFailed();
+        return closeNotifyReceived ? -1 : 0;
+    }
+
+    /** Whether application data is waiting to be read. */
+    public boolean hasApplicationData() {
+        return !applicationIn.isEmpty();
+    }
+
+    /** Whether the peer sent close_notify. */
+    public boolean isPeerClosed() {
+        return closeNotifyReceived;
+    }
+
+    /** Queues close_notify (RFC 5246 §7.2.1); nothing can be written after it. */
+    public void close() {
+        if (closeNotifySent || failure != null) {
+            return;
+        }
+        try {
+            guard(() -> {
+                flushHandshake();
+                sendAlert(1, AlertDescription.CLOSE_NOTIFY);
+            });
+        } catch (TlsException e) {
+            // Recorded as the failure; there is nothing more to close.
+        }
+        closeNotifySent = true;
+    }
+
+    private void process(RecordProtection.Plaintext record) throws TlsException {
+        ContentType type = record.type();
+        byte[] data = record.data();
+        if (handshakeIn.hasPartialMessage() && !type.equals(ContentType.HANDSHAKE)) {
+            // RFC 8446 §5.1: a handshake message split over records may not be interleaved.
+            throw new TlsException(AlertDescription.UNEXPECTED_MESSAGE,
+                "a " + type.name() + " record arrived in the middle of a fragmented handshake message");
+        }
+        if (data.length == 0) {
+            // RFC 5246 §6.2.1: only application data may come in empty records.
+            if (!type.equals(ContentType.APPLICATION_DATA)) {
+                throw new TlsException(AlertDescription.UNEXPECTED_MESSAGE, "an empty " + type.name() + " record");
+            }
+            if (++consecutiveEmptyRecords > MAX_CONSECUTIVE_EMPTY_RECORDS) {
+                throw new TlsException(AlertDescription.UNEXPECTED_MESSAGE,
+                    "more than " + MAX_CONSECUTIVE_EMPTY_RECORDS + " empty records in a row");
+            }
+            return;
+        }
+        consecutiveEmptyRecords = 0;
+        switch (type.code()) {
+            case 22 -> {
+                consecutiveWarnings = 0;
+                handshakeIn.add(data);
+                Handshake message;
+                while ((message = handshakeIn.next()) != null) {
+                    state = state.handle(message);
+                }
+            }
+            case 20 -> {
+                consecutiveWarnings = 0;
+                if (data.length != 1 || data[0] != 1) {
+                    throw new TlsException(AlertDescription.DECODE_ERROR,
+                        "a ChangeCipherSpec record must hold the single byte 1");
+                }
+                state = state.handleChangeCipherSpec();
+            }
+            case 21 -> receiveAlert(data);
+            case 23 -> {
+                consecutiveWarnings = 0;
+                if (!state.acceptsApplicationData()) {
+                    throw new TlsException(AlertDescription.UNEXPECTED_MESSAGE,
+                        "application data arrived while " + state.waitingFor());
+                }
+                applicationIn.add(data);
+            }
+            default -> throw new TlsException(AlertDescription.UNEXPECTED_MESSAGE,
+                "a record of content type " + type.code());
+        }
+    }
+
+    private void receiveAlert(byte[] data) throws TlsException {
+        // RFC 5246 §7.2: struct { AlertLevel level; AlertDescription description; }
+        if (data.length != 2) {
+            throw new TlsException(AlertDescription.DECODE_ERROR,
+                "an alert record of " + data.length + " bytes; an alert is exactly 2 bytes");
+        }
+        int level = data[0] & 0xFF;
+        AlertDescription description = new AlertDescription(data[1] & 0xFF);
+        if (description.equals(AlertDescription.CLOSE_NOTIFY)) {
+            closeNotifyReceived = true;
+            if (isHandshaking()) {
+                throw TlsException.receivedAlert(description,
+                    "the peer closed the connection (close_notify) before the handshake completed");
+            }
+            // RFC 5246 §7.2.1: answer with our own close_notify.
+            close();
+            return;
+        }
+        if (level == 2) {
+            throw TlsException.receivedAlert(description);
+        }
+        if (level != 1) {
+            throw new TlsException(AlertDescription.ILLEGAL_PARAMETER, "an alert with unknown level " + level);
+        }
+        if (++consecutiveWarnings > MAX_CONSECUTIVE_WARNINGS) {
+            throw new TlsException(AlertDescription.UNEXPECTED_MESSAGE,
+                "more than " + MAX_CONSECUTIVE_WARNINGS + " warning alerts in a row");
+        }
+    }
+
+    private void sendAlert(int level, AlertDescription description) throws TlsException {
+        records.write(ContentType.ALERT, new byte[] {(byte) level, (byte) description.code()}, 0, 2);
+    }
+
+    private void flushHandshake() throws TlsException {
+        if (pendingHandshake.length > 0) {
+            byte[] bytes = pendingHandshake;
+            pendingHandshake = new byte[0];
+            records.write(ContentType.HANDSHAKE, bytes, 0, bytes.length);
+        }
+    }
+
+    private void checkNotFailed() throws TlsException {
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private interface Step {
+        void run() throws TlsException;
+    }
+
+    /** The one place where failures become alerts: every protocol failure ends the connection here. */
+    private void guard(Step step) throws TlsException {
+        try {
+            step.run();
+        } catch (TlsException e) {
+            fail(e);
+            throw e;
+        } catch (RuntimeException e) {
+            TlsException internal = new TlsException(AlertDescription.INTERNAL_ERROR,
+                "internal error in Handshake: " + e, e);
+            fail(internal);
+            throw internal;
+        }
+    }
+
+    private void fail(TlsException e) {
+        if (failure != null) {
+            return;
+        }
+        failure = e;
+        applicationWritable = false;
+        if (!e.sentByPeer()) {
+            try {
+                sendAlert(2, e.alert());
+            } catch (TlsException | RuntimeException ignored) {
+                // The connection is already failing; the original reason is what matters.
+            }
+        }
+    }
+
+    /** The engine as the handshake states see it. */
+    private final class Context implements HandshakeContext {
+
+        @Override
+        public TlsConfig config() {
+            return config;
+        }
+
+        @Override
+        public String peerName() {
+            return peerName;
+        }
+
+        @Override
+        public Handshake send(HandshakeMessage message) {
+            Handshake framed = message.toHandshake();
+            byte[] raw = framed.raw();
+            byte[] joined = java.util.Arrays.copyOf(pendingHandshake, pendingHandshake.length + raw.length);
+            System.arraycopy(raw, 0, joined, pendingHandshake.length, raw.length);
+            pendingHandshake = joined;
+            return framed;
+        }
+
+        @Override
+        public void sendChangeCipherSpec() throws TlsException {
+            flushHandshake();
+            records.write(ContentType.CHANGE_CIPHER_SPEC, new byte[] {1}, 0, 1);
+        }
+
+        @Override
+        public void setWriteProtection(RecordProtection protection) throws TlsException {
+            flushHandshake();
+            records.setWriteProtection(protection);
+        }
+
+        @Override
+        public void setReadProtection(RecordProtection protection) {
+            records.setReadProtection(protection);
+        }
+
+        @Override
+        public void setRecordVersion(ProtocolVersion version) {
+            records.setVersion(version);
+        }
+
+        @Override
+        public void allowEarlyApplicationWrites() {
+            applicationWritable = true;
+        }
+
+        @Override
+        public void complete(Session negotiated) {
+            session = negotiated;
+            applicationWritable = true;
+        }
+
+        @Override
+        public void sendWarning(AlertDescription alert) throws TlsException {
+            flushHandshake();
+            sendAlert(1, alert);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package dev.handshake.tls.record;
+
+/** The record content types (RFC 5246 §6.2.1, RFC 8446 §5.1). */
+public record ContentType(int code) {
+
+    public static final ContentType CHANGE_CIPHER_SPEC = new ContentType(20);
+    public static final ContentType ALERT = new ContentType(21);
+    public static final ContentType HANDSHAKE = new ContentType(22);
+    public static final ContentType APPLICATION_DATA = new ContentType(23);
+
+    public String name() {
+        return switch (code) {
+            case 20 -> "change_cipher_spec";
+            case 21 -> "alert";
+            case 22 -> "handshake";
+            case 23 -> "application_data";
+            case 24 -> "heartbeat";
+            default -> "content_type(" + code + ")";
+        };
+    }
+
+    public boolean isKnown() {
+        return code >= 20 && code <= 23;
+    }
+
+    @Override
+    public String toString() {
+        return name();
+    }
+}

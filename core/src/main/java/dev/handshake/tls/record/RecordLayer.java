@@ -1,0 +1,164 @@
+package dev.handshake.tls.record;
+
+import dev.handshake.tls.AlertDescription;
+import dev.handshake.tls.ProtocolVersion;
+import dev.handshake.tls.TlsException;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The record layer (RFC 5246 §6.2, RFC 8446 §5): frames outgoing data into records of at most
+ * 2^14 bytes and protects them; reads incoming records, checks their header and length before
+ * buffering them, and removes their protection.
+ */
+public final class RecordLayer {
+
+    public static final int HEADER_LENGTH = 5;
+    /** RFC 5246 §6.2.1: TLSPlaintext.length MUST NOT exceed 2^14. */
+    public static final int MAX_PLAINTEXT = 1 << 14;
+    /** The largest protected record accepted: 2^14 plus room for any AEAD's nonce, tag and padding. */
+    public static final int MAX_CIPHERTEXT = MAX_PLAINTEXT + 256;
+
+    private final byte[] input = new byte[HEADER_LENGTH + MAX_CIPHERTEXT];
+    private int buffered;
+    private final OutputQueue output = new OutputQueue();
+
+    private RecordProtection readProtection;
+    private RecordProtection writeProtection;
+    private int writeVersion = ProtocolVersion.TLS10.code();
+    private int expectedReadVersion = -1;
+    private boolean firstRecord = true;
+
+    /**
+     * Takes bytes from {@code source} until one whole record is buffered, and returns that record
+     * opened. Returns {@code null} when the source ran out first; the partial record stays buffered.
+     */
+    public RecordProtection.Plaintext read(ByteBuffer source) throws TlsException {
+        if (!fill(source, HEADER_LENGTH)) {
+            return null;
+        }
+        ContentType type = new ContentType(input[0] & 0xFF);
+        int version = ((input[1] & 0xFF) << 8) | (input[2] & 0xFF);
+        int length = ((input[3] & 0xFF) << 8) | (input[4] & 0xFF);
+        checkHeader(type, version, length);
+        if (!fill(source, HEADER_LENGTH + length)) {
+            return null;
+        }
+        buffered = 0;
+        firstRecord = false;
+        if (readProtection == null) {
+            byte[] data = new byte[length];
+            System.arraycopy(input, HEADER_LENGTH, data, 0, length);
+            return new RecordProtection.Plaintext(type, data);
+        }
+        RecordProtection.Plaintext plaintext = readProtection.open(type, version, input, HEADER_LENGTH, length);
+        if (plaintext.data().length > MAX_PLAINTEXT) {
+            throw new TlsException(AlertDescription.RECORD_OVERFLOW,
+                "a record decrypted to " + plaintext.data().length + " bytes, more than the 2^14 allowed");
+        }
+        return plaintext;
+    }
+
+    /** Whether part of a record is waiting for more bytes. */
+    public boolean hasPartialRecord() {
+        return buffered > 0;
+    }
+
+    private boolean fill(ByteBuffer source, int needed) {
+        int n = Math.min(needed - buffered, source.remaining());
+        if (n > 0) {
+            source.get(input, buffered, n);
+            buffered += n;
+        }
+        return buffered >= needed;
+    }
+
+    private void checkHeader(ContentType type, int version, int length) throws TlsException {
+        if (!type.isKnown()) {
+            throw new TlsException(AlertDescription.UNEXPECTED_MESSAGE, firstRecord
+                ? "the peer does not speak TLS: its first bytes are " + describeFirstBytes()
+                : "a record of unknown content type " + type.code());
+        }
+        if ((version >>> 8) != 3 || (expectedReadVersion >= 0 && version != expectedReadVersion)) {
+            throw new TlsException(AlertDescription.PROTOCOL_VERSION, String.format(
+                "a %s record carries version 0x%04x%s", type.name(), version,
+                expectedReadVersion >= 0 ? String.format(", not the negotiated 0x%04x", expectedReadVersion) : ""));
+        }
+        int limit = readProtection == null ? MAX_PLAINTEXT : MAX_CIPHERTEXT;
+        if (length > limit) {
+            throw new TlsException(AlertDescription.RECORD_OVERFLOW,
+                "a " + type.name() + " record of " + length + " bytes exceeds the " + limit + "-byte limit");
+        }
+    }
+
+    private String describeFirstBytes() {
+        StringBuilder text = new StringBuilder();
+        boolean printable = true;
+        for (int i = 0; i < HEADER_LENGTH; i++) {
+            int b = input[i] & 0xFF;
+            printable &= b >= 0x20 && b < 0x7F;
+        }
+        if (printable) {
+            String start = new String(input, 0, HEADER_LENGTH, StandardCharsets.US_ASCII);
+            return "'" + start + "' (plain text — is it speaking HTTP or another protocol without TLS?)";
+        }
+        for (int i = 0; i < HEADER_LENGTH; i++) {
+            text.append(String.format("%02x", input[i] & 0xFF));
+        }
+        return text + ((input[0] & 0x80) != 0 ? " (an SSL 2.0-style hello, which is not supported)" : "");
+    }
+
+    /** Frames {@code data} into records of at most 2^14 bytes, protects them, and queues them. */
+    public void write(ContentType type, byte[] data, int offset, int length) throws TlsException {
+        do {
+            int n = Math.min(length, MAX_PLAINTEXT);
+            if (writeProtection == null) {
+                byte[] record = new byte[HEADER_LENGTH + n];
+                record[0] = (byte) type.code();
+                record[1] = (byte) (writeVersion >>> 8);
+                record[2] = (byte) writeVersion;
+                record[3] = (byte) (n >>> 8);
+                record[4] = (byte) n;
+                System.arraycopy(data, offset, record, HEADER_LENGTH, n);
+                output.add(record);
+            } else {
+                output.add(writeProtection.seal(type, data, offset, n));
+            }
+            offset += n;
+            length -= n;
+        } while (length > 0);
+    }
+
+    public void setReadProtection(RecordProtection protection) {
+        this.readProtection = protection;
+    }
+
+    public void setWriteProtection(RecordProtection protection) {
+        this.writeProtection = protection;
+    }
+
+    public boolean readProtected() {
+        return readProtection != null;
+    }
+
+    /** Fixes the version of every record from now on, in both directions (RFC 5246 §6.2.1). */
+    public void setVersion(ProtocolVersion version) {
+        this.writeVersion = version.code();
+        this.expectedReadVersion = version.code();
+    }
+
+    /** The version written in plaintext record headers. */
+    public void setWriteVersion(ProtocolVersion version) {
+        this.writeVersion = version.code();
+    }
+
+    public int pendingOutput() {
+        return output.size();
+    }
+
+    /** Moves queued records into {@code destination}; returns the number of bytes moved. */
+    public int drain(ByteBuffer destination) {
+        return output.drain(destination);
+    }
+}

@@ -1,0 +1,158 @@
+package dev.handshake.tls.record;
+
+import dev.handshake.tls.AlertDescription;
+import dev.handshake.tls.ProtocolVersion;
+import dev.handshake.tls.TlsException;
+import dev.handshake.tls.crypto.AeadAlgorithm;
+import dev.handshake.tls.crypto.CryptoProvider;
+
+import java.security.GeneralSecurityException;
+import java.security.spec.AlgorithmParameterSpec;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * TLS 1.2 AEAD record protection (RFC 5246 §6.2.3.3).
+ *
+ * <ul>
+ * <li>AES-GCM (RFC 5288 §3): nonce = 4-byte salt from the key block + 8-byte explicit nonce sent
+ *     in front of the ciphertext; we send the sequence number as the explicit nonce, so a nonce
+ *     never repeats under one key.</li>
+ * <li>ChaCha20-Poly1305 (RFC 7905 §2): nonce = 12-byte IV from the key block XOR the sequence
+ *     number; nothing explicit on the wire.</li>
+ * </ul>
+ *
+ * The additional data is {@code seq_num + type + version + length} of the plaintext.
+ */
+public final class Tls12AeadProtection implements RecordProtection {
+
+    private static final int HEADER = 5;
+
+    private final AeadAlgorithm aead;
+    private final Cipher cipher;
+    private final SecretKeySpec key;
+    private final byte[] iv;
+    private long sequence;
+
+    public Tls12AeadProtection(AeadAlgorithm aead, byte[] key, byte[] iv, CryptoProvider crypto) throws TlsException {
+        this.aead = aead;
+        this.key = new SecretKeySpec(key, aead.keyAlgorithm());
+        this.iv = iv.clone();
+        try {
+            this.cipher = crypto.cipher(aead.transformation());
+        } catch (GeneralSecurityException e) {
+            throw new TlsException(AlertDescription.INTERNAL_ERROR, "no " + aead.transformation() + " available", e);
+        }
+    }
+
+    @Override
+    public int overhead() {
+        return aead.tls12ExplicitNonceLength() + AeadAlgorithm.TAG_LENGTH;
+    }
+
+    @Override
+    public byte[] seal(ContentType type, byte[] data, int offset, int length) throws TlsException {
+        long seq = nextSequence();
+        int explicit = aead.tls12ExplicitNonceLength();
+        byte[] record = new byte[HEADER + explicit + length + AeadAlgorithm.TAG_LENGTH];
+        int payloadLength = record.length - HEADER;
+        record[0] = (byte) type.code();
+        record[1] = (byte) (ProtocolVersion.TLS12.code() >>> 8);
+        record[2] = (byte) ProtocolVersion.TLS12.code();
+        record[3] = (byte) (payloadLength >>> 8);
+        record[4] = (byte) payloadLength;
+        if (explicit > 0) {
+            putLong(record, HEADER, seq);
+        }
+        try {
+            cipher.init(Cipher.ENCRYPT_MODE, key, nonce(seq));
+            cipher.updateAAD(additionalData(seq, type, ProtocolVersion.TLS12.code(), length));
+            cipher.doFinal(data, offset, length, record, HEADER + explicit);
+        } catch (GeneralSecurityException e) {
+            throw new TlsException(AlertDescription.INTERNAL_ERROR, "record encryption failed: " + e.getMessage(), e);
+        }
+        return record;
+    }
+
+    @Override
+    public Plaintext open(ContentType type, int version, byte[] payload, int offset, int length) throws TlsException {
+        int explicit = aead.tls12ExplicitNonceLength();
+        int plaintextLength = length - explicit - AeadAlgorithm.TAG_LENGTH;
+        if (plaintextLength < 0) {
+            throw new TlsException(AlertDescription.BAD_RECORD_MAC,
+                "a protected " + type.name() + " record of " + length + " bytes is too short to hold a nonce and tag");
+        }
+        long seq = nextSequence();
+        byte[] nonce;
+        if (explicit > 0) {
+            nonce = new byte[aead.nonceLength()];
+            System.arraycopy(iv, 0, nonce, 0, iv.length);
+            System.arraycopy(payload, offset, nonce, iv.length, explicit);
+        } else {
+            nonce = xorNonce(seq);
+        }
+        try {
+            cipher.init(Cipher.DECRYPT_MODE, key, spec(nonce));
+            cipher.updateAAD(additionalData(seq, type, version, plaintextLength));
+            byte[] plaintext = cipher.doFinal(payload, offset + explicit, length - explicit);
+            return new Plaintext(type, plaintext);
+        } catch (javax.crypto.AEADBadTagException e) {
+            throw new TlsException(AlertDescription.BAD_RECORD_MAC,
+                "a " + type.name() + " record failed authentication: it was altered, or the keys do not match");
+        } catch (GeneralSecurityException e) {
+            throw new TlsException(AlertDescription.BAD_RECORD_MAC,
+                "a " + type.name() + " record could not be decrypted: " + e.getMessage());
+        }
+    }
+
+    private long nextSequence() throws TlsException {
+        // RFC 5246 §6.1: sequence numbers may not wrap.
+        if (sequence == -1L) {
+            throw new TlsException(AlertDescription.INTERNAL_ERROR, "the record sequence number is exhausted");
+        }
+        return sequence++;
+    }
+
+    private AlgorithmParameterSpec nonce(long seq) {
+        if (aead.tls12ExplicitNonceLength() > 0) {
+            byte[] nonce = new byte[aead.nonceLength()];
+            System.arraycopy(iv, 0, nonce, 0, iv.length);
+            putLong(nonce, iv.length, seq);
+            return spec(nonce);
+        }
+        return spec(xorNonce(seq));
+    }
+
+    private byte[] xorNonce(long seq) {
+        byte[] nonce = iv.clone();
+        for (int i = 0; i < 8; i++) {
+            nonce[nonce.length - 1 - i] ^= (byte) (seq >>> (8 * i));
+        }
+        return nonce;
+    }
+
+    private AlgorithmParameterSpec spec(byte[] nonce) {
+        return aead == AeadAlgorithm.CHACHA20_POLY1305
+            ? new IvParameterSpec(nonce)
+            : new GCMParameterSpec(AeadAlgorithm.TAG_LENGTH * 8, nonce);
+    }
+
+    private static byte[] additionalData(long seq, ContentType type, int version, int length) {
+        byte[] aad = new byte[13];
+        putLong(aad, 0, seq);
+        aad[8] = (byte) type.code();
+        aad[9] = (byte) (version >>> 8);
+        aad[10] = (byte) version;
+        aad[11] = (byte) (length >>> 8);
+        aad[12] = (byte) length;
+        return aad;
+    }
+
+    private static void putLong(byte[] out, int at, long value) {
+        for (int i = 0; i < 8; i++) {
+            out[at + i] = (byte) (value >>> (56 - 8 * i));
+        }
+    }
+}

@@ -1,0 +1,325 @@
+package dev.handshake.tls.server;
+
+import dev.handshake.tls.AlertDescription;
+import dev.handshake.tls.CipherSuite;
+import dev.handshake.tls.CipherSuite.KeyExchange;
+import dev.handshake.tls.NamedGroup;
+import dev.handshake.tls.ProtocolVersion;
+import dev.handshake.tls.Session;
+import dev.handshake.tls.SignatureScheme;
+import dev.handshake.tls.TlsConfig;
+import dev.handshake.tls.TlsException;
+import dev.handshake.tls.crypto.Tls12KeySchedule;
+import dev.handshake.tls.crypto.TlsSignatures;
+import dev.handshake.tls.crypto.TranscriptHash;
+import dev.handshake.tls.handshake.Connected;
+import dev.handshake.tls.handshake.HandshakeContext;
+import dev.handshake.tls.handshake.HandshakeState;
+import dev.handshake.tls.handshake.Tls12Secrets;
+import dev.handshake.tls.kx.KeyShare;
+import dev.handshake.tls.kx.RsaKeyExchange;
+import dev.handshake.tls.message.Certificate;
+import dev.handshake.tls.message.ClientHello;
+import dev.handshake.tls.message.ClientKeyExchange;
+import dev.handshake.tls.message.EcPointFormats;
+import dev.handshake.tls.message.EmptyMessage;
+import dev.handshake.tls.message.Extension;
+import dev.handshake.tls.message.ExtensionType;
+import dev.handshake.tls.message.Extensions;
+import dev.handshake.tls.message.Finished;
+import dev.handshake.tls.message.Handshake;
+import dev.handshake.tls.message.HandshakeType;
+import dev.handshake.tls.message.ProtocolNameList;
+import dev.handshake.tls.message.RenegotiationInfo;
+import dev.handshake.tls.message.ServerHello;
+import dev.handshake.tls.message.ServerKeyExchange;
+import dev.handshake.tls.message.ServerNameList;
+import dev.handshake.tls.message.SignatureAlgorithms;
+import dev.handshake.tls.message.SupportedGroups;
+
+import java.io.ByteArrayOutputStream;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The TLS 1.2 server handshake (RFC 5246 §7.3), in the order of the wire:
+ *
+ * <pre>
+ * ClientHello                  --------&gt;
+ *                                              ServerHello
+ *                                              Certificate
+ *                                        ServerKeyExchange   (DHE, ECDHE)
+ *                              &lt;--------   ServerHelloDone
+ * ClientKeyExchange
+ * [ChangeCipherSpec]
+ * Finished                     --------&gt;
+ *                                       [ChangeCipherSpec]
+ *                              &lt;--------             Finished
+ * </pre>
+ */
+public final class Tls12ServerFlow {
+
+    private Tls12ServerFlow() {
+    }
+
+    public static HandshakeState start(HandshakeContext context) {
+        return new ExpectClientHello(context);
+    }
+
+    /** What the server decided after ClientHello; every later state carries it. */
+    private record Negotiated(HandshakeContext context, TranscriptHash transcript, ClientHello clientHello,
+                              byte[] serverRandom, Negotiation.Choice choice, boolean extendedMasterSecret,
+                              String serverName, String applicationProtocol) {
+        TlsConfig config() {
+            return context.config();
+        }
+
+        CipherSuite suite() {
+            return choice.suite();
+        }
+    }
+
+    /** Waiting for ClientHello: checks what the client offers and answers with the server's flight. */
+    private record ExpectClientHello(HandshakeContext context) implements HandshakeState {
+
+        @Override
+        public HandshakeState handle(Handshake message) throws TlsException {
+            ClientHello hello = ClientHello.decode(message.expect(HandshakeType.CLIENT_HELLO, waitingFor()));
+            TlsConfig config = context.config();
+            checkVersion(hello);
+            if (!contains(hello.compressionMethods(), 0)) {
+                throw new TlsException(AlertDescription.HANDSHAKE_FAILURE,
+                    "the client offers only compressed connections; Handshake never compresses (CRIME)");
+            }
+            Extensions extensions = hello.extensions();
+            checkSecureRenegotiation(hello);
+            Extension ems = extensions.find(ExtensionType.EXTENDED_MASTER_SECRET);
+            if (ems != null && ems.data().length != 0) {
+                throw new TlsException(AlertDescription.DECODE_ERROR, "the client's extended_master_secret is not empty");
+            }
+            if (ems == null && config.requireExtendedMasterSecret()) {
+                throw new TlsException(AlertDescription.HANDSHAKE_FAILURE, "the client does not support the extended "
+                    + "master secret (RFC 7627), which protects against the triple-handshake attack; "
+                    + "TlsConfig.requireExtendedMasterSecret(false) accepts it anyway");
+            }
+            Extension serverNameExtension = extensions.find(ExtensionType.SERVER_NAME);
+            String serverName = serverNameExtension == null ? null : ServerNameList.decode(serverNameExtension).hostName();
+            Extension pointFormats = extensions.find(ExtensionType.EC_POINT_FORMATS);
+            if (pointFormats != null) {
+                EcPointFormats.requireUncompressed(pointFormats);
+            }
+            Extension groupsExtension = extensions.find(ExtensionType.SUPPORTED_GROUPS);
+            List<NamedGroup> groups = groupsExtension == null ? null : SupportedGroups.decode(groupsExtension).groups();
+            Extension schemesExtension = extensions.find(ExtensionType.SIGNATURE_ALGORITHMS);
+            List<SignatureScheme> schemes = schemesExtension == null
+                ? List.of() : SignatureAlgorithms.decode(schemesExtension).schemes();
+            String protocol = chooseProtocol(extensions.find(ExtensionType.APPLICATION_LAYER_PROTOCOL_NEGOTIATION));
+            Negotiation.Choice choice = Negotiation.choose(config, hello.cipherSuites(), groups, schemes);
+
+            byte[] serverRandom = new byte[ServerHello.RANDOM_LENGTH];
+            config.random().nextBytes(serverRandom);
+            TranscriptHash transcript = new TranscriptHash();
+            transcript.select(choice.suite().hash(), config.crypto());
+            transcript.add(message.raw());
+            context.setRecordVersion(ProtocolVersion.TLS12);
+            Negotiated n = new Negotiated(context, transcript, hello, serverRandom, choice, ems != null,
+                serverName, protocol);
+            return sendFlight(n, pointFormats != null);
+        }
+
+        /** RFC 5246 Appendix E.1: the client's version is the highest it supports. */
+        private static void checkVersion(ClientHello hello) throws TlsException {
+            Extension supportedVersions = hello.extensions().find(ExtensionType.SUPPORTED_VERSIONS);
+            if (supportedVersions != null) {
+                if (!SupportedVersionsList.contains(supportedVersions, ProtocolVersion.TLS12)) {
+                    throw new TlsException(AlertDescription.PROTOCOL_VERSION,
+                        "the client does not offer TLS 1.2 in supported_versions; this server speaks only TLS 1.2");
+                }
+                return;
+            }
+            if (hello.legacyVersion().code() < ProtocolVersion.TLS12.code()) {
+                throw new TlsException(AlertDescription.PROTOCOL_VERSION, "the client offers at most "
+                    + hello.legacyVersion() + "; Handshake requires TLS 1.2 or later (SSL 3, TLS 1.0 and 1.1 are broken)");
+            }
+        }
+
+        /** RFC 5746 §3.6: the client signals the fix by the SCSV or by an empty renegotiation_info. */
+        private static void checkSecureRenegotiation(ClientHello hello) throws TlsException {
+            Extension info = hello.extensions().find(ExtensionType.RENEGOTIATION_INFO);
+            if (info != null) {
+                if (!RenegotiationInfo.decode(info).isEmpty()) {
+                    throw new TlsException(AlertDescription.HANDSHAKE_FAILURE,
+                        "the client's renegotiation_info is not empty on the first handshake");
+                }
+                return;
+            }
+            if (!hello.cipherSuites().contains(CipherSuite.TLS_EMPTY_RENEGOTIATION_INFO_SCSV)) {
+                throw new TlsException(AlertDescription.HANDSHAKE_FAILURE,
+                    "the client does not support secure renegotiation (RFC 5746); it is too old to trust");
+            }
+        }
+
+        /** RFC 7301 §3.2: the server's most preferred protocol that the client also offers. */
+        private String chooseProtocol(Extension extension) throws TlsException {
+            if (extension == null) {
+                return null;
+            }
+            List<String> offered = ProtocolNameList.decode(extension).protocols();
+            List<String> ours = context.config().applicationProtocols();
+            if (ours.isEmpty()) {
+                return null;
+            }
+            for (String protocol : ours) {
+                if (offered.contains(protocol)) {
+                    return protocol;
+                }
+            }
+            throw new TlsException(AlertDescription.NO_APPLICATION_PROTOCOL,
+                "no application protocol in common: the client offers " + offered + ", this server speaks " + ours);
+        }
+
+        @Override
+        public String waitingFor() {
+            return "waiting for ClientHello";
+        }
+    }
+
+    /** ServerHello, Certificate, ServerKeyExchange (for DHE and ECDHE) and ServerHelloDone. */
+    private static HandshakeState sendFlight(Negotiated n, boolean clientSentPointFormats) throws TlsException {
+        HandshakeContext context = n.context();
+        List<Extension> extensions = new ArrayList<>();
+        extensions.add(RenegotiationInfo.initial());
+        if (n.extendedMasterSecret()) {
+            extensions.add(Extension.empty(ExtensionType.EXTENDED_MASTER_SECRET));
+        }
+        if (n.applicationProtocol() != null) {
+            extensions.add(new ProtocolNameList(List.of(n.applicationProtocol())).toExtension());
+        }
+        if (clientSentPointFormats && n.suite().keyExchange() == KeyExchange.ECDHE) {
+            extensions.add(EcPointFormats.uncompressedOnly());
+        }
+        ServerHello hello = new ServerHello(ProtocolVersion.TLS12, n.serverRandom(), new byte[0], n.suite(), 0,
+            new Extensions(extensions));
+        n.transcript().add(context.send(hello).raw());
+        n.transcript().add(context.send(Certificate.tls12(encoded(n.choice().credential().chain()))).raw());
+
+        KeyShare share = null;
+        if (n.suite().keyExchange() != KeyExchange.RSA) {
+            share = KeyShare.generate(n.choice().group(), false, n.config().crypto(), n.config().random());
+            ServerKeyExchange.Params params = n.suite().keyExchange() == KeyExchange.ECDHE
+                ? new ServerKeyExchange.EcdheParams(n.choice().group(), share.publicValue())
+                : dheParams(n.choice().group(), share);
+            // RFC 5246 §7.4.3: sign client_random + server_random + params.
+            ByteArrayOutputStream signed = new ByteArrayOutputStream();
+            signed.writeBytes(n.clientHello().random());
+            signed.writeBytes(n.serverRandom());
+            signed.writeBytes(params.encoded());
+            byte[] signature = TlsSignatures.sign(n.choice().scheme(), n.choice().credential().privateKey(),
+                signed.toByteArray(), n.config().crypto(), n.config().random());
+            n.transcript().add(context.send(new ServerKeyExchange(params, n.choice().scheme(), signature)).raw());
+        }
+        n.transcript().add(context.send(EmptyMessage.SERVER_HELLO_DONE).raw());
+        return new ExpectClientKeyExchange(n, share);
+    }
+
+    private static ServerKeyExchange.DheParams dheParams(NamedGroup group, KeyShare share) {
+        var dh = dev.handshake.tls.kx.DhGroups.forNamedGroup(group);
+        return new ServerKeyExchange.DheParams(unsigned(dh.p()), unsigned(dh.g()), share.publicValue());
+    }
+
+    private static byte[] unsigned(java.math.BigInteger value) {
+        byte[] bytes = value.toByteArray();
+        return bytes[0] == 0 ? java.util.Arrays.copyOfRange(bytes, 1, bytes.length) : bytes;
+    }
+
+    private static List<byte[]> encoded(List<X509Certificate> chain) throws TlsException {
+        List<byte[]> out = new ArrayList<>();
+        for (X509Certificate certificate : chain) {
+            try {
+                out.add(certificate.getEncoded());
+            } catch (CertificateEncodingException e) {
+                throw new TlsException(AlertDescription.INTERNAL_ERROR, "cannot encode the server's certificate", e);
+            }
+        }
+        return out;
+    }
+
+    /** Waiting for ClientKeyExchange: the client's half of the key exchange gives the premaster secret. */
+    private record ExpectClientKeyExchange(Negotiated n, KeyShare share) implements HandshakeState {
+
+        @Override
+        public HandshakeState handle(Handshake message) throws TlsException {
+            message.expect(HandshakeType.CLIENT_KEY_EXCHANGE, waitingFor());
+            ClientKeyExchange keyExchange = ClientKeyExchange.decode(message, n.suite().keyExchange());
+            byte[] premaster = share == null
+                // RFC 5246 §7.4.7.1: never an error here; a bad ciphertext yields a random secret.
+                ? RsaKeyExchange.decrypt(keyExchange.exchangeKeys(), n.choice().credential().privateKey(),
+                    n.clientHello().legacyVersion(), n.config().crypto(), n.config().random())
+                : share.agree(keyExchange.exchangeKeys());
+            n.transcript().add(message.raw());
+            Tls12Secrets secrets = new Tls12Secrets(n.config(), n.suite(), premaster, n.clientHello().random(),
+                n.serverRandom(), n.extendedMasterSecret(), n.transcript());
+            return new ExpectChangeCipherSpec(n, secrets);
+        }
+
+        @Override
+        public String waitingFor() {
+            return "waiting for ClientKeyExchange";
+        }
+    }
+
+    /** Waiting for the client's ChangeCipherSpec. */
+    private record ExpectChangeCipherSpec(Negotiated n, Tls12Secrets secrets) implements HandshakeState {
+
+        @Override
+        public HandshakeState handle(Handshake message) throws TlsException {
+            throw message.unexpected(waitingFor());
+        }
+
+        @Override
+        public HandshakeState handleChangeCipherSpec() throws TlsException {
+            n.context().setReadProtection(secrets.clientWrite());
+            return new ExpectFinished(n, secrets);
+        }
+
+        @Override
+        public String waitingFor() {
+            return "waiting for the client's ChangeCipherSpec";
+        }
+    }
+
+    /** Waiting for the client's Finished; then the server sends its own. */
+    private record ExpectFinished(Negotiated n, Tls12Secrets secrets) implements HandshakeState {
+
+        @Override
+        public HandshakeState handle(Handshake message) throws TlsException {
+            Finished finished = Finished.decode(message.expect(HandshakeType.FINISHED, waitingFor()),
+                Tls12KeySchedule.VERIFY_DATA_LENGTH);
+            secrets.checkFinished(true, finished, n.transcript());
+            n.transcript().add(message.raw());
+            HandshakeContext context = n.context();
+            context.sendChangeCipherSpec();
+            context.setWriteProtection(secrets.serverWrite());
+            context.send(secrets.finished(false, n.transcript()));
+            context.complete(new Session(ProtocolVersion.TLS12, n.suite(), n.choice().group(), n.choice().scheme(),
+                List.of(), n.serverName(), n.applicationProtocol(), n.extendedMasterSecret(), false));
+            return new Connected(context, false);
+        }
+
+        @Override
+        public String waitingFor() {
+            return "waiting for the client's Finished";
+        }
+    }
+
+    private static boolean contains(byte[] values, int value) {
+        for (byte b : values) {
+            if ((b & 0xFF) == value) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
