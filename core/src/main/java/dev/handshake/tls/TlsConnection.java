@@ -267,6 +267,9 @@ public final class TlsConnection {
         }
         int level = data[0] & 0xFF;
         AlertDescription description = new AlertDescription(data[1] & 0xFF);
+        if (level != 1 && level != 2) {
+            throw new TlsException(AlertDescription.ILLEGAL_PARAMETER, "an alert with unknown level " + level);
+        }
         if (description.equals(AlertDescription.CLOSE_NOTIFY)) {
             closeNotifyReceived = true;
             if (isHandshaking()) {
@@ -279,9 +282,6 @@ public final class TlsConnection {
         }
         if (level == 2) {
             throw TlsException.receivedAlert(description);
-        }
-        if (level != 1) {
-            throw new TlsException(AlertDescription.ILLEGAL_PARAMETER, "an alert with unknown level " + level);
         }
         if (++consecutiveWarnings > MAX_CONSECUTIVE_WARNINGS) {
             throw new TlsException(AlertDescription.UNEXPECTED_MESSAGE,
