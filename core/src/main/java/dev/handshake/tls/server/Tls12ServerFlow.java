@@ -36,6 +36,7 @@ import dev.handshake.tls.message.ServerKeyExchange;
 import dev.handshake.tls.message.ServerNameList;
 import dev.handshake.tls.message.SignatureAlgorithms;
 import dev.handshake.tls.message.SupportedGroups;
+import dev.handshake.tls.message.SupportedVersions;
 
 import java.io.ByteArrayOutputStream;
 import java.security.cert.CertificateEncodingException;
@@ -133,7 +134,7 @@ public final class Tls12ServerFlow {
         private static void checkVersion(ClientHello hello) throws TlsException {
             Extension supportedVersions = hello.extensions().find(ExtensionType.SUPPORTED_VERSIONS);
             if (supportedVersions != null) {
-                if (!SupportedVersionsList.contains(supportedVersions, ProtocolVersion.TLS12)) {
+                if (!SupportedVersions.decode(supportedVersions).versions().contains(ProtocolVersion.TLS12)) {
                     throw new TlsException(AlertDescription.PROTOCOL_VERSION,
                         "the client does not offer TLS 1.2 in supported_versions; this server speaks only TLS 1.2");
                 }
