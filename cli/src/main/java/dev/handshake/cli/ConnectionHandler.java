@@ -51,7 +51,8 @@ final class ConnectionHandler implements Runnable {
             tls.handshake();
             handshakeDone = true;
             Session session = tls.session();
-            log.accept(peer + "  " + TlsText.summary(session));
+            log.accept(peer + "  " + TlsText.summary(session)
+                + (session.serverName() != null ? "  SNI " + session.serverName() : ""));
             serveRequests(session);
         } catch (TlsException e) {
             log.accept(peer + "  failed: " + TlsText.failure(e));

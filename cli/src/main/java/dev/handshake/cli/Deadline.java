@@ -13,19 +13,22 @@ import java.util.concurrent.TimeUnit;
  */
 final class Deadline implements AutoCloseable {
 
+    private final Socket socket;
     private final ScheduledFuture<?> expiry;
+    private volatile boolean expired;
 
-    private Deadline(ScheduledFuture<?> expiry) {
-        this.expiry = expiry;
+    private Deadline(ScheduledExecutorService timer, Socket socket, Duration limit) {
+        this.socket = socket;
+        this.expiry = timer.schedule(this::expire, limit.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     static Deadline arm(ScheduledExecutorService timer, Socket socket, Duration limit) {
-        return new Deadline(timer.schedule(() -> closeQuietly(socket), limit.toMillis(), TimeUnit.MILLISECONDS));
+        return new Deadline(timer, socket, limit);
     }
 
-    /** Whether the deadline passed and the socket was closed. */
+    /** Whether the deadline passed and closed the socket. */
     boolean expired() {
-        return expiry.isDone() && !expiry.isCancelled();
+        return expired;
     }
 
     @Override
@@ -33,7 +36,9 @@ final class Deadline implements AutoCloseable {
         expiry.cancel(false);
     }
 
-    private static void closeQuietly(Socket socket) {
+    private void expire() {
+        // Set before closing, so the thread woken by the close sees why.
+        expired = true;
         try {
             socket.close();
         } catch (IOException e) {

@@ -15,9 +15,14 @@ final class TlsText {
         return session.version() + " " + session.cipherSuite() + " " + group(session);
     }
 
-    /** The key-exchange group, or why there is none. */
+    /** The key-exchange group, or why none is named. */
     static String group(Session session) {
-        return session.namedGroup() != null ? session.namedGroup().name() : "none (RSA key transport)";
+        if (session.namedGroup() != null) {
+            return session.namedGroup().name();
+        }
+        return session.cipherSuite().keyExchange() == CipherSuite.KeyExchange.RSA
+            ? "none (RSA key transport)"
+            : "unnamed (the server sent its own finite-field parameters, not an RFC 7919 group)";
     }
 
     /** A TLS 1.2 suite read as key exchange + signature + cipher + hash. */
