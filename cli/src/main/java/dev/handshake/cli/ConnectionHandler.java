@@ -28,6 +28,8 @@ final class ConnectionHandler implements Runnable {
 
     private final TlsSocket tls;
     private final Duration readTimeout;
+    /** The handshake, and then each request with its body, must arrive within this. */
+    private final Duration deadlineLimit;
     private final ScheduledExecutorService timer;
     private final Consumer<String> log;
     private final String peer;
@@ -37,11 +39,11 @@ final class ConnectionHandler implements Runnable {
     ConnectionHandler(TlsSocket tls, Duration readTimeout, ScheduledExecutorService timer, Consumer<String> log) {
         this.tls = tls;
         this.readTimeout = readTimeout;
+        this.deadlineLimit = readTimeout.multipliedBy(2);
         this.timer = timer;
         this.log = log;
         this.peer = tls.socket().getInetAddress().getHostAddress() + ":" + tls.socket().getPort();
-        // The handshake and then each request head must arrive within twice the read timeout.
-        this.deadline = Deadline.arm(timer, tls.socket(), readTimeout.multipliedBy(2));
+        this.deadline = Deadline.arm(timer, tls.socket(), deadlineLimit);
     }
 
     @Override
@@ -78,7 +80,6 @@ final class ConnectionHandler implements Runnable {
                 log.accept(peer + "  bad HTTP request: " + e.getMessage());
                 return;
             }
-            deadline.close();
             if (request == null) {
                 return;
             }
@@ -95,11 +96,12 @@ final class ConnectionHandler implements Runnable {
             if (!skipBody(request, in, out)) {
                 return;
             }
+            deadline.close();
             respond(out, "200 OK", body(session), parts[0].equals("HEAD"), !keepAlive);
             if (!keepAlive) {
                 return;
             }
-            deadline = Deadline.arm(timer, tls.socket(), readTimeout.multipliedBy(2));
+            deadline = Deadline.arm(timer, tls.socket(), deadlineLimit);
         }
     }
 
@@ -155,7 +157,7 @@ final class ConnectionHandler implements Runnable {
     private void logEnd(IOException e) {
         String stage = handshakeDone ? "waiting for a request" : "during the handshake";
         if (deadline.expired()) {
-            log.accept(peer + "  timed out: " + stage + " for more than " + readTimeout.multipliedBy(2).toSeconds() + " s");
+            log.accept(peer + "  timed out: " + stage + " for more than " + deadlineLimit.toSeconds() + " s");
         } else if (e instanceof SocketTimeoutException) {
             log.accept(peer + "  timed out: no data for " + readTimeout.toSeconds() + " s " + stage);
         } else if (!handshakeDone) {

@@ -26,7 +26,7 @@ import java.util.function.Consumer;
 final class HttpsServer implements Closeable {
 
     /** Connections served at once. */
-    static final int MAX_CONNECTIONS = 64;
+    private static final int MAX_CONNECTIONS = 64;
 
     private final TlsServerSocket listener;
     private final Duration readTimeout;
