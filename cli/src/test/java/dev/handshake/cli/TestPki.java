@@ -17,10 +17,6 @@ record TestPki(Path rsaChain, Path rsaKey, Path rsaCert, Path ecChain, Path ecKe
 
     private static final DemoPki PKI = generate();
 
-    static DemoPki pki() {
-        return PKI;
-    }
-
     /** Writes chains (leaf then intermediate), leaf certificates and PKCS#8 keys into {@code dir}. */
     static TestPki writeTo(Path dir) throws IOException {
         return new TestPki(
