@@ -1,0 +1,50 @@
+package dev.handshake.cli;
+
+import dev.handshake.io.TlsSocket;
+import dev.handshake.tls.Session;
+import dev.handshake.tls.TlsConfig;
+
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+
+/** One {@code GET /} over TLS, as {@code connect} and {@code demo} make it. */
+final class HttpsClient {
+
+    private static final int TIMEOUT_MILLIS = 10_000;
+
+    /** The server's response head and what the handshake negotiated. */
+    record Response(HttpHead head, Session session) {
+    }
+
+    private HttpsClient() {
+    }
+
+    /**
+     * Connects, runs the handshake, sends {@code GET / HTTP/1.1} with {@code Connection: close}
+     * and reads the response head.
+     *
+     * @param serverName the name sent as SNI, checked against the certificate and sent as Host
+     */
+    static Response get(HostPort address, String serverName, TlsConfig config) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(address.host(), address.port()), TIMEOUT_MILLIS);
+            socket.setSoTimeout(TIMEOUT_MILLIS);
+            try (TlsSocket tls = TlsSocket.client(socket, config, serverName)) {
+                tls.handshake();
+                String host = serverName.contains(":") ? "[" + serverName + "]" : serverName;
+                String request = "GET / HTTP/1.1\r\nHost: " + host + (address.port() == 443 ? "" : ":" + address.port())
+                    + "\r\nUser-Agent: handshake\r\nConnection: close\r\n\r\n";
+                tls.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+                HttpHead head = HttpHead.read(new BufferedInputStream(tls.getInputStream()));
+                if (head == null) {
+                    throw new EOFException("the server closed the connection without a response");
+                }
+                return new Response(head, tls.session());
+            }
+        }
+    }
+}

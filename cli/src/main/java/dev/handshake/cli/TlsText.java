@@ -1,0 +1,41 @@
+package dev.handshake.cli;
+
+import dev.handshake.tls.CipherSuite;
+import dev.handshake.tls.Session;
+import dev.handshake.tls.TlsException;
+
+/** How the tool words what a handshake negotiated, or why it failed: one place for every command. */
+final class TlsText {
+
+    private TlsText() {
+    }
+
+    /** One line: protocol, suite and group, e.g. {@code TLS 1.2 TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 x25519}. */
+    static String summary(Session session) {
+        return session.version() + " " + session.cipherSuite() + " " + group(session);
+    }
+
+    /** The key-exchange group, or why none is named. */
+    static String group(Session session) {
+        if (session.namedGroup() != null) {
+            return session.namedGroup().name();
+        }
+        return session.cipherSuite().keyExchange() == CipherSuite.KeyExchange.RSA
+            ? "none (RSA key transport)"
+            : "unnamed (the server sent its own finite-field parameters, not an RFC 7919 group)";
+    }
+
+    /** A TLS 1.2 suite read as key exchange + signature + cipher + hash. */
+    static String anatomy(CipherSuite suite) {
+        String authentication = suite.keyExchange() == CipherSuite.KeyExchange.RSA
+            ? "no signature (the server proves its RSA key by decrypting)"
+            : "signature " + suite.authentication();
+        return "key exchange " + suite.keyExchange() + " + " + authentication
+            + " + cipher " + suite.aead() + " + hash " + suite.hash();
+    }
+
+    /** The alert, which side sent it, and the reason. */
+    static String failure(TlsException e) {
+        return (e.sentByPeer() ? "the peer sent alert " : "we sent alert ") + e.alert().name() + ": " + e.getMessage();
+    }
+}
