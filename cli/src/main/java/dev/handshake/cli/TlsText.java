@@ -17,12 +17,10 @@ final class TlsText {
 
     /** The key-exchange group, or why none is named. */
     static String group(Session session) {
-        if (session.namedGroup() != null) {
-            return session.namedGroup().name();
+        if (session.groupName() != null) {
+            return session.groupName();
         }
-        return session.cipherSuite().keyExchange() == CipherSuite.KeyExchange.RSA
-            ? "none (RSA key transport)"
-            : "unnamed (the server sent its own finite-field parameters, not an RFC 7919 group)";
+        return "none (RSA key transport)";
     }
 
     /** A TLS 1.2 suite read as key exchange + signature + cipher + hash. */

@@ -8,7 +8,10 @@ import java.util.List;
  *
  * @param version the protocol version
  * @param cipherSuite the cipher suite
- * @param namedGroup the key-exchange group, or {@code null} for the RSA key exchange
+ * @param namedGroup the key-exchange group, or {@code null} for the RSA key exchange and for
+ *                   finite-field parameters that have no code point (such as the RFC 3526 groups)
+ * @param groupName the key-exchange group for people ("x25519", "ffdhe2048", "modp2048",
+ *                  "2048-bit prime"), or {@code null} for the RSA key exchange
  * @param signatureScheme the scheme the server signed with, or {@code null} for the RSA key exchange
  * @param peerCertificates the peer's chain as it sent it, its own certificate first (may be empty)
  * @param serverName the server name the client sent (SNI), or {@code null}
@@ -16,7 +19,7 @@ import java.util.List;
  * @param extendedMasterSecret whether the master secret is bound to the handshake (RFC 7627)
  * @param falseStart whether the client sent application data before the server's Finished (RFC 7918)
  */
-public record Session(ProtocolVersion version, CipherSuite cipherSuite, NamedGroup namedGroup,
+public record Session(ProtocolVersion version, CipherSuite cipherSuite, NamedGroup namedGroup, String groupName,
                       SignatureScheme signatureScheme, List<X509Certificate> peerCertificates,
                       String serverName, String applicationProtocol, boolean extendedMasterSecret,
                       boolean falseStart) {

@@ -347,7 +347,8 @@ public final class Tls12ClientFlow {
             if (falseStart) {
                 context.allowEarlyApplicationWrites();
             }
-            Session session = new Session(ProtocolVersion.TLS12, n.suite(), group, scheme, chain,
+            Session session = new Session(ProtocolVersion.TLS12, n.suite(), group,
+                agreed == null ? null : agreed.share().groupName(), scheme, chain,
                 context.peerName() != null && !isIpLiteral(context.peerName()) ? context.peerName() : null,
                 n.applicationProtocol(), n.extendedMasterSecret(), falseStart);
             return new ExpectChangeCipherSpec(n, secrets, session);

@@ -304,7 +304,9 @@ public final class Tls12ServerFlow {
             context.sendChangeCipherSpec();
             context.setWriteProtection(secrets.serverWrite());
             context.send(secrets.finished(false, n.transcript()));
-            context.complete(new Session(ProtocolVersion.TLS12, n.suite(), n.choice().group(), n.choice().scheme(),
+            NamedGroup group = n.choice().group();
+            context.complete(new Session(ProtocolVersion.TLS12, n.suite(), group, group == null ? null : group.name(),
+                n.choice().scheme(),
                 List.of(), n.serverName(), n.applicationProtocol(), n.extendedMasterSecret(), false));
             return new Connected(context, false);
         }
