@@ -1,0 +1,92 @@
+package dev.handshake.testkit;
+
+import dev.handshake.pki.Pem;
+import dev.handshake.tls.Credential;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.util.List;
+
+/**
+ * A leaf certificate issued by a {@link TestPki}, its private key and its chain (leaf, intermediate),
+ * in the forms Handshake, the JDK and the command-line peers take.
+ */
+public final class Identity {
+
+    /** The password of {@link #keyStore()} and of its key entry. */
+    public static final String KEY_STORE_PASSWORD = "testkit";
+
+    /** The alias of the key entry in {@link #keyStore()}. */
+    public static final String KEY_ALIAS = "identity";
+
+    private final List<X509Certificate> chain;
+    private final PrivateKey privateKey;
+    private final X509Certificate root;
+    private final String fileNamePrefix;
+
+    Identity(CertifiedKey leaf, X509Certificate intermediate, X509Certificate root, String fileNamePrefix) {
+        this.chain = List.of(leaf.certificate(), intermediate);
+        this.privateKey = leaf.keyPair().getPrivate();
+        this.root = root;
+        this.fileNamePrefix = fileNamePrefix;
+    }
+
+    public X509Certificate certificate() {
+        return chain.get(0);
+    }
+
+    /** The leaf, then the intermediate; the root is left out, as servers on the web send it. */
+    public List<X509Certificate> chain() {
+        return chain;
+    }
+
+    public PrivateKey privateKey() {
+        return privateKey;
+    }
+
+    public Credential credential() {
+        return new Credential(chain, privateKey);
+    }
+
+    /** A fresh PKCS#12 key store holding the key and chain, for a JDK {@code KeyManagerFactory}. */
+    public KeyStore keyStore() {
+        try {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            store.setKeyEntry(KEY_ALIAS, privateKey, KEY_STORE_PASSWORD.toCharArray(),
+                chain.toArray(X509Certificate[]::new));
+            return store;
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("could not build a PKCS#12 key store", e);
+        }
+    }
+
+    /**
+     * Writes root.pem, chain.pem, leaf.pem and key.pem into the directory (prefixed "client-",
+     * except root.pem, for a client identity) and returns their paths.
+     */
+    public PemFiles writePem(Path directory) {
+        PemFiles files = new PemFiles(directory.resolve("root.pem"),
+            directory.resolve(fileNamePrefix + "chain.pem"),
+            directory.resolve(fileNamePrefix + "leaf.pem"),
+            directory.resolve(fileNamePrefix + "key.pem"));
+        try {
+            Files.writeString(files.root(), certificatePem(root));
+            Files.writeString(files.chain(), certificatePem(chain.get(0)) + certificatePem(chain.get(1)));
+            Files.writeString(files.leaf(), certificatePem(chain.get(0)));
+            // The JDK encodes private keys as PKCS#8 PrivateKeyInfo.
+            Files.writeString(files.key(), Pem.encode("PRIVATE KEY", privateKey.getEncoded()));
+            return files;
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("could not write PEM files into " + directory, e);
+        }
+    }
+
+    private static String certificatePem(X509Certificate certificate) throws GeneralSecurityException {
+        return Pem.encode("CERTIFICATE", certificate.getEncoded());
+    }
+}
