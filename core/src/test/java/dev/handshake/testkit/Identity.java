@@ -66,18 +66,20 @@ public final class Identity {
     }
 
     /**
-     * Writes root.pem, chain.pem, leaf.pem and key.pem into the directory (prefixed "client-",
-     * except root.pem, for a client identity) and returns their paths.
+     * Writes root.pem, chain.pem, leaf.pem, intermediate.pem and key.pem into the directory (all but
+     * root.pem prefixed "client-" for a client identity) and returns their paths.
      */
     public PemFiles writePem(Path directory) {
         PemFiles files = new PemFiles(directory.resolve("root.pem"),
             directory.resolve(fileNamePrefix + "chain.pem"),
             directory.resolve(fileNamePrefix + "leaf.pem"),
+            directory.resolve(fileNamePrefix + "intermediate.pem"),
             directory.resolve(fileNamePrefix + "key.pem"));
         try {
             Files.writeString(files.root(), certificatePem(root));
             Files.writeString(files.chain(), certificatePem(chain.get(0)) + certificatePem(chain.get(1)));
             Files.writeString(files.leaf(), certificatePem(chain.get(0)));
+            Files.writeString(files.intermediate(), certificatePem(chain.get(1)));
             // The JDK encodes private keys as PKCS#8 PrivateKeyInfo.
             Files.writeString(files.key(), Pem.encode("PRIVATE KEY", privateKey.getEncoded()));
             return files;

@@ -81,6 +81,7 @@ class TestPkiTest {
         assertThat(Pem.readCertificates(files.root())).containsExactly(pki.root());
         assertThat(Pem.readCertificates(files.chain())).containsExactlyElementsOf(pki.server().chain());
         assertThat(Pem.readCertificates(files.leaf())).containsExactly(pki.server().certificate());
+        assertThat(Pem.readCertificates(files.intermediate())).containsExactly(pki.intermediate());
         assertThat(Pem.readPrivateKey(files.key())).isEqualTo(pki.server().privateKey());
         assertThat(pki.client().writePem(directory).chain()).hasFileName("client-chain.pem");
     }

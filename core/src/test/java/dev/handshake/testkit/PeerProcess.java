@@ -1,0 +1,110 @@
+package dev.handshake.testkit;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A peer program (openssl, gnutls-serv, ...) with its output captured. Every wait is bounded by
+ * {@link Waits#TIMEOUT}; a wait that runs out kills the process tree and fails with the output.
+ */
+final class PeerProcess implements AutoCloseable {
+
+    private final List<String> command;
+    private final Process process;
+    private final CapturedOutput stdout;
+    private final CapturedOutput stderr;
+
+    private PeerProcess(List<String> command, Process process) {
+        this.command = List.copyOf(command);
+        this.process = process;
+        this.stdout = new CapturedOutput(process.getInputStream(), command.get(0) + " stdout");
+        this.stderr = new CapturedOutput(process.getErrorStream(), command.get(0) + " stderr");
+    }
+
+    static PeerProcess start(List<String> command, Path workingDirectory) {
+        try {
+            Process process = new ProcessBuilder(command).directory(workingDirectory.toFile()).start();
+            return new PeerProcess(command, process);
+        } catch (IOException e) {
+            throw new IllegalStateException("could not start " + command.get(0)
+                + " (./run-tests installs the peer programs the interop tests need): " + command, e);
+        }
+    }
+
+    String stdout() {
+        return stdout.text();
+    }
+
+    String stderr() {
+        return stderr.text();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Writes to the program's stdin. A program that has already exited (a failed handshake) is ignored. */
+    void write(String input) {
+        try {
+            OutputStream stdin = process.getOutputStream();
+            stdin.write(input.getBytes(StandardCharsets.UTF_8));
+            stdin.flush();
+        } catch (IOException e) {
+            if (process.isAlive()) {
+                throw new UncheckedIOException("could not write to " + command.get(0), e);
+            }
+        }
+    }
+
+    void closeInput() {
+        try {
+            process.getOutputStream().close();
+        } catch (IOException e) {
+            // Closing the pipe of a program that has exited: nothing left to tell it.
+        }
+    }
+
+    /** Waits (bounded) until stdout contains the text or the program has exited. */
+    void awaitStdoutOrExit(String text) {
+        Waits.until("'" + text.strip() + "' on the stdout of " + command.get(0),
+            () -> stdout().contains(text) || !process.isAlive(), this::diagnostics);
+    }
+
+    /** Waits (bounded) until the program exits on its own; returns its exit code. */
+    int awaitExit() {
+        Waits.until(command.get(0) + " to exit", () -> !process.isAlive(), this::diagnostics);
+        stdout.awaitEnd();
+        stderr.awaitEnd();
+        return process.exitValue();
+    }
+
+    /** The command line and everything the program printed, for assertion messages. */
+    String diagnostics() {
+        String exit = process.isAlive() ? "still running" : "exit code " + process.exitValue();
+        return "command: " + String.join(" ", command) + "\n(" + exit + ")"
+            + "\n--- stdout ---\n" + stdout() + "\n--- stderr ---\n" + stderr();
+    }
+
+    /** Destroys the program and anything it started, waiting a bounded time for each to go. */
+    @Override
+    public void close() {
+        closeInput();
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+        try {
+            if (!process.waitFor(Waits.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly().waitFor(Waits.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        stdout.awaitEnd();
+        stderr.awaitEnd();
+    }
+}
