@@ -14,8 +14,7 @@ import java.util.regex.Pattern;
  *
  * <p>What they show (OpenSSL 3.0): a clean close is a {@code close_notify} in each direction. A
  * peer that closes the TCP connection without close_notify shows no received close_notify, and
- * OpenSSL then logs a <em>sent</em> {@code fatal decode_error} and prints "unexpected eof while
- * reading" on stderr.
+ * OpenSSL then logs a <em>sent</em> {@code fatal decode_error}: its "unexpected eof while reading".
  */
 public final class AlertLog {
 

@@ -12,7 +12,7 @@ final class OpenSslOutput {
     private OpenSslOutput() {
     }
 
-    /** OpenSSL 3 error lines, e.g. "40C7...:error:0A000126:SSL routines::unexpected eof while reading:...". */
+    /** OpenSSL 3 error lines, e.g. "40C7...:error:0A00045C:...:tlsv13 alert certificate required:...". */
     static List<String> errors(String stderr) {
         return stderr.lines().filter(line -> line.contains(":error:")).toList();
     }

@@ -103,6 +103,8 @@ class OpenSslPeersTest {
 
             assertThat(anonymous.received()).isEmpty();
             assertThat(anonymous.alerts().received("certificate_required")).isEqualTo(1);
+            assertThat(anonymous.errors()).anyMatch(line -> line.contains("certificate required"));
+            assertThat(server.errors()).anyMatch(line -> line.contains("peer did not return a certificate"));
             assertThat(authenticated.received()).as(authenticated::diagnostics).isEqualTo("cba\n");
             assertThat(server.stderr()).contains("Peer certificate: CN = Handshake Test Client ECDSA_P256");
         }

@@ -17,9 +17,9 @@ import java.util.regex.Pattern;
  * own close_notify and prints "CONNECTION CLOSED" (stderr). A line "CLOSE" makes the server send
  * close_notify first. Use it to prove a round trip and a clean close in both directions: after
  * {@link #awaitConnectionsClosed}, {@code alerts().received("close_notify")} tells whether the
- * client closed cleanly. An abrupt close prints "CONNECTION CLOSED" too, so only the alert log
- * shows the difference (no received close_notify, a sent fatal decode_error, "unexpected eof
- * while reading" on stderr).
+ * client closed cleanly. An abrupt close prints "CONNECTION CLOSED" too, and no error: only the
+ * alert log shows the difference (no received close_notify; a sent fatal decode_error, which is
+ * how OpenSSL 3.0 reports "unexpected eof while reading").
  * <li>{@link Mode#STATUS_PAGE} ({@code -www}): answers "GET / HTTP/1.0\r\n\r\n" with "HTTP/1.0
  * 200 ok" and a page that names the protocol and cipher ("New, TLSv1.3, Cipher is ..."), then
  * sends close_notify and closes without waiting for the client's; it prints nothing per
@@ -133,7 +133,7 @@ public final class OpenSslServer implements AutoCloseable {
         return AlertLog.read(messageFile);
     }
 
-    /** OpenSSL error lines on stderr, e.g. "...:error:0A000126:SSL routines::unexpected eof while reading:...". */
+    /** OpenSSL error lines on stderr, e.g. "...:error:0A0000C7:...:peer did not return a certificate:...". */
     public List<String> errors() {
         return OpenSslOutput.errors(process.stderr());
     }
