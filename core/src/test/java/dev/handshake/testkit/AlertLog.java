@@ -37,7 +37,7 @@ public final class AlertLog {
 
     static AlertLog read(Path messageFile) {
         try {
-            String text = Files.exists(messageFile) ? Files.readString(messageFile) : "";
+            String text = Files.readString(messageFile);
             Matcher matcher = ALERT.matcher(text);
             List<Alert> alerts = matcher.results()
                 .map(match -> new Alert(match.group(1).equals(">>>"), match.group(2), match.group(3)))

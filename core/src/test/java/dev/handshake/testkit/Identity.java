@@ -9,7 +9,10 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPrivateKey;
 import java.util.List;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 
 /**
  * A leaf certificate issued by a {@link TestPki}, its private key and its chain (leaf, intermediate),
@@ -80,12 +83,27 @@ public final class Identity {
             Files.writeString(files.chain(), certificatePem(chain.get(0)) + certificatePem(chain.get(1)));
             Files.writeString(files.leaf(), certificatePem(chain.get(0)));
             Files.writeString(files.intermediate(), certificatePem(chain.get(1)));
-            // The JDK encodes private keys as PKCS#8 PrivateKeyInfo.
-            Files.writeString(files.key(), Pem.encode("PRIVATE KEY", privateKey.getEncoded()));
+            Files.writeString(files.key(), Pem.encode("PRIVATE KEY", pkcs8()));
             return files;
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("could not write PEM files into " + directory, e);
         }
+    }
+
+    /**
+     * The key as PKCS#8. The JDK leaves the optional public key out of an EC key's inner
+     * ECPrivateKey (RFC 5915), and GnuTLS 3.7 then refuses the file ("ASN1 parser: Element was not
+     * found"), so for EC the public key is put in.
+     */
+    private byte[] pkcs8() throws IOException {
+        if (!(privateKey instanceof ECPrivateKey ecKey)) {
+            return privateKey.getEncoded();
+        }
+        PrivateKeyInfo info = PrivateKeyInfo.getInstance(privateKey.getEncoded());
+        var publicKey = SubjectPublicKeyInfo.getInstance(certificate().getPublicKey().getEncoded());
+        var withPublicKey = new org.bouncycastle.asn1.sec.ECPrivateKey(ecKey.getParams().getOrder().bitLength(),
+            ecKey.getS(), publicKey.getPublicKeyData(), null);
+        return new PrivateKeyInfo(info.getPrivateKeyAlgorithm(), withPublicKey).getEncoded();
     }
 
     private static String certificatePem(X509Certificate certificate) throws GeneralSecurityException {

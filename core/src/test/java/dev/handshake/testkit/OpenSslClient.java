@@ -69,7 +69,7 @@ public final class OpenSslClient extends OpenSslOptions<OpenSslClient> {
     }
 
     private Result run(String input, String expectedReply) {
-        Path messageFile = OpenSslOutput.messageFile(workDirectory, "s_client");
+        Path messageFile = PeerProcess.logFile(workDirectory, "s_client");
         List<String> command = new ArrayList<>(List.of("openssl", "s_client",
             "-connect", "127.0.0.1:" + port, "-brief", "-msg", "-msgfile", messageFile.toString()));
         command.addAll(options);

@@ -89,7 +89,7 @@ public final class OpenSslServer implements AutoCloseable {
 
         public OpenSslServer start() {
             PemFiles files = identity.writePem(workDirectory);
-            Path messageFile = OpenSslOutput.messageFile(workDirectory, "s_server");
+            Path messageFile = PeerProcess.logFile(workDirectory, "s_server");
             List<String> command = new ArrayList<>(List.of("openssl", "s_server", "-accept", "127.0.0.1:0",
                 "-cert", files.leaf().toString(), "-cert_chain", files.intermediate().toString(),
                 "-key", files.key().toString(), "-msg", "-msgfile", messageFile.toString(), mode.option));

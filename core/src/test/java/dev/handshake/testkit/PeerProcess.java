@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +34,15 @@ final class PeerProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("could not start " + command.get(0)
                 + " (./run-tests installs the peer programs the interop tests need): " + command, e);
+        }
+    }
+
+    /** A new, empty file in the directory for a program's log, e.g. openssl's -msgfile. */
+    static Path logFile(Path directory, String program) {
+        try {
+            return Files.createTempFile(directory, program + "-", ".log");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
