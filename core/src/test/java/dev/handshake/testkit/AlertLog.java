@@ -48,10 +48,6 @@ public final class AlertLog {
         }
     }
 
-    public List<Alert> all() {
-        return alerts;
-    }
-
     /** How many alerts with this description (e.g. "close_notify") the OpenSSL peer received. */
     public long received(String description) {
         return alerts.stream().filter(alert -> !alert.sent() && alert.description().equals(description)).count();
@@ -60,11 +56,6 @@ public final class AlertLog {
     /** How many alerts with this description the OpenSSL peer sent. */
     public long sent(String description) {
         return alerts.stream().filter(alert -> alert.sent() && alert.description().equals(description)).count();
-    }
-
-    /** Whether any fatal alert went either way: a failed handshake, or an unclean close. */
-    public boolean anyFatal() {
-        return alerts.stream().anyMatch(alert -> alert.level().equals("fatal"));
     }
 
     @Override

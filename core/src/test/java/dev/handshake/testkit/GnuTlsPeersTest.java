@@ -52,12 +52,13 @@ class GnuTlsPeersTest {
                 .requireClientCertificate().start()) {
             OpenSslClient.Result result = OpenSslClient.to(server.port(), directory)
                 .trust(pki.server().writePem(directory).root()).certificate(pki.client().writePem(directory))
-                .exchange("hello\n", "hello\n");
+                .servername("localhost").exchange("hello\n", "hello\n");
 
             assertThat(result.received()).as(result::diagnostics).isEqualTo("hello\n");
             assertThat(result.protocol()).isEqualTo("TLSv1.3");
             assertThat(server.descriptions()).as(server::diagnostics)
                 .containsExactly("(TLS1.3-X.509)-(ECDHE-SECP384R1)-(ECDSA-SECP384R1-SHA384)-(AES-256-GCM)");
+            assertThat(server.stdout()).contains("Given server name[1]: localhost");
             assertThat(server.errors()).isEmpty();
         }
     }
@@ -85,16 +86,20 @@ class GnuTlsPeersTest {
     @Test
     void gnutlsClientAgainstJdkServerThatClosesFirst() {
         TestPki pki = TestPki.of(KeyType.ECDSA_P256);
-        try (JdkServer server = JdkServer.start(JdkContexts.server(pki),
-                parameters -> parameters.setNeedClientAuth(true))) {
+        try (JdkServer server = JdkServer.start(JdkContexts.server(pki), parameters -> {
+            parameters.setNeedClientAuth(true);
+            parameters.setApplicationProtocols(new String[] {"h2"});
+        })) {
             GnuTlsClient.Result result = GnuTlsClient.to(server.port(), directory)
                 .trust(pki.server().writePem(directory).root()).certificate(pki.client().writePem(directory))
-                .request("abc\nCLOSE\n");
+                .alpn("h2").request("abc\nCLOSE\n");
 
             assertThat(result.received()).as(result::diagnostics).isEqualTo("cba\n");
             assertThat(result.peerClosed()).isTrue();
             JdkServer.Connection connection = server.awaitConnection();
             assertThat(connection.clientCertificate()).isPresent();
+            assertThat(connection.applicationProtocol()).isEqualTo("h2");
+            // gnutls-cli exits on the server's close_notify without answering it.
             assertThat(connection.receivedCloseNotify()).isFalse();
         }
     }

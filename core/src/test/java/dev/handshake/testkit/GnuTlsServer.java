@@ -148,10 +148,6 @@ public final class GnuTlsServer implements AutoCloseable {
         return process.stdout();
     }
 
-    public String stderr() {
-        return process.stderr();
-    }
-
     public String diagnostics() {
         return process.diagnostics();
     }

@@ -122,7 +122,11 @@ public final class OpenSslServer implements AutoCloseable {
         return port;
     }
 
-    /** In {@link Mode#REVERSE}: waits (bounded) until this many connections have ended. */
+    /**
+     * In {@link Mode#REVERSE}: waits (bounded) until this many connections have ended. The alerts
+     * the server received on them are in {@link #alerts()} by then; the close_notify it answers
+     * with is sent just after, so the client, not this log, is where to check for it.
+     */
     public void awaitConnectionsClosed(int count) {
         Waits.until(count + " connection(s) to close",
             () -> CLOSED.matcher(process.stderr()).results().count() >= count, this::diagnostics);
@@ -141,10 +145,6 @@ public final class OpenSslServer implements AutoCloseable {
     /** In {@link Mode#REVERSE}: the cipher suite of each connection, in OpenSSL's names. */
     public List<String> cipherSuites() {
         return CIPHER_SUITE.matcher(process.stderr()).results().map(match -> match.group(1)).toList();
-    }
-
-    public String stdout() {
-        return process.stdout();
     }
 
     public String stderr() {

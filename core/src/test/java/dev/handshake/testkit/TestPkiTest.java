@@ -30,7 +30,8 @@ class TestPkiTest {
 
     static Stream<Spec> specs() {
         return Stream.of(Spec.of(KeyType.RSA_2048), Spec.of(KeyType.ECDSA_P256), Spec.of(KeyType.ECDSA_P384),
-            Spec.of(KeyType.RSA_2048).withLeaf(KeyType.ECDSA_P256));
+            Spec.of(KeyType.RSA_2048).withLeaf(KeyType.ECDSA_P256),
+            Spec.of(KeyType.RSA_2048).withIntermediate(KeyType.ECDSA_P384).withLeaf(KeyType.ECDSA_P256));
     }
 
     @ParameterizedTest
