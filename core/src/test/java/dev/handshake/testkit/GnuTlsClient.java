@@ -74,12 +74,7 @@ public final class GnuTlsClient {
         command.addAll(options);
         command.add("127.0.0.1");
         try (PeerProcess process = PeerProcess.start(command, workDirectory)) {
-            process.write(input);
-            if (expectedReply != null) {
-                process.awaitStdoutOrExit(expectedReply);
-                process.closeInput();
-            }
-            int exitCode = process.awaitExit();
+            int exitCode = process.converse(input, expectedReply);
             String log = read(logFile);
             return new Result(exitCode, process.stdout(), log + process.stderr(),
                 process.diagnostics() + "\n--- log ---\n" + log);

@@ -117,17 +117,9 @@ public final class GnuTlsServer implements AutoCloseable {
         command.addAll(arguments);
         PeerProcess process = PeerProcess.start(command, workDirectory);
         String listening = "IPv4 0.0.0.0 port " + port + "...done";
-        try {
-            Waits.until("gnutls-serv to listen", () -> process.stderr().contains(listening)
-                || process.stderr().contains("failed") || !process.isAlive(), process::diagnostics);
-            if (!process.stderr().contains(listening)) {
-                throw new AssertionError("gnutls-serv did not start\n" + process.diagnostics());
-            }
-            return new GnuTlsServer(process, port);
-        } catch (RuntimeException | AssertionError e) {
-            process.close();
-            throw e;
-        }
+        process.awaitReady("gnutls-serv to listen on port " + port, () -> process.stderr().contains(listening),
+            () -> process.stderr().contains("failed"));
+        return new GnuTlsServer(process, port);
     }
 
     public int port() {

@@ -74,12 +74,7 @@ public final class OpenSslClient extends OpenSslOptions<OpenSslClient> {
             "-connect", "127.0.0.1:" + port, "-brief", "-msg", "-msgfile", messageFile.toString()));
         command.addAll(options);
         try (PeerProcess process = PeerProcess.start(command, workDirectory)) {
-            process.write(input);
-            if (expectedReply != null) {
-                process.awaitStdoutOrExit(expectedReply);
-                process.closeInput();
-            }
-            int exitCode = process.awaitExit();
+            int exitCode = process.converse(input, expectedReply);
             AlertLog alerts = AlertLog.read(messageFile);
             return new Result(exitCode, process.stdout(), process.stderr(), alerts,
                 process.diagnostics() + "\n--- alerts ---\n" + alerts);

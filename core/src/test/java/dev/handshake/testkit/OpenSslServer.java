@@ -3,7 +3,6 @@ package dev.handshake.testkit;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -99,23 +98,10 @@ public final class OpenSslServer implements AutoCloseable {
             }
             command.addAll(options);
             PeerProcess process = PeerProcess.start(command, workDirectory);
-            try {
-                return new OpenSslServer(process, messageFile, awaitPort(process));
-            } catch (RuntimeException | AssertionError e) {
-                process.close();
-                throw e;
-            }
+            process.awaitReady("s_server to listen", () -> ACCEPT.matcher(process.stdout()).find(), () -> false);
+            String port = ACCEPT.matcher(process.stdout()).results().findFirst().orElseThrow().group(1);
+            return new OpenSslServer(process, messageFile, Integer.parseInt(port));
         }
-    }
-
-    private static int awaitPort(PeerProcess process) {
-        Waits.until("s_server to listen", () -> ACCEPT.matcher(process.stdout()).find() || !process.isAlive(),
-            process::diagnostics);
-        Matcher accept = ACCEPT.matcher(process.stdout());
-        if (!accept.find()) {
-            throw new AssertionError("s_server did not start\n" + process.diagnostics());
-        }
-        return Integer.parseInt(accept.group(1));
     }
 
     public int port() {

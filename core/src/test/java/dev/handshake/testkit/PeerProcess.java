@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * A peer program (openssl, gnutls-serv, ...) with its output captured. Every wait is bounded by
@@ -54,12 +55,25 @@ final class PeerProcess implements AutoCloseable {
         return stderr.text();
     }
 
-    boolean isAlive() {
-        return process.isAlive();
+    /**
+     * Waits (bounded) until the program says it is ready. If it exits, reports a failure or runs
+     * out of time first, this closes it and fails with its output.
+     */
+    void awaitReady(String what, BooleanSupplier ready, BooleanSupplier failed) {
+        try {
+            Waits.until(what, () -> ready.getAsBoolean() || failed.getAsBoolean() || !process.isAlive(),
+                this::diagnostics);
+            if (!ready.getAsBoolean()) {
+                throw new AssertionError(command.get(0) + " failed before " + what + "\n" + diagnostics());
+            }
+        } catch (AssertionError e) {
+            close();
+            throw e;
+        }
     }
 
     /** Writes to the program's stdin. A program that has already exited (a failed handshake) is ignored. */
-    void write(String input) {
+    private void write(String input) {
         try {
             OutputStream stdin = process.getOutputStream();
             stdin.write(input.getBytes(StandardCharsets.UTF_8));
@@ -71,7 +85,7 @@ final class PeerProcess implements AutoCloseable {
         }
     }
 
-    void closeInput() {
+    private void closeInput() {
         try {
             process.getOutputStream().close();
         } catch (IOException e) {
@@ -79,14 +93,24 @@ final class PeerProcess implements AutoCloseable {
         }
     }
 
-    /** Waits (bounded) until stdout contains the text or the program has exited. */
-    void awaitStdoutOrExit(String text) {
-        Waits.until("'" + text.strip() + "' on the stdout of " + command.get(0),
-            () -> stdout().contains(text) || !process.isAlive(), this::diagnostics);
+    /**
+     * Runs a client program's side of a conversation and returns its exit code. Writes the input;
+     * then, if a reply is expected, waits for it on stdout (or for the program to exit) and ends
+     * stdin, so the client closes first; with no reply expected (null), keeps stdin open until the
+     * program exits because the server closed. Every wait is bounded.
+     */
+    int converse(String input, String expectedReply) {
+        write(input);
+        if (expectedReply != null) {
+            Waits.until("'" + expectedReply.strip() + "' on the stdout of " + command.get(0),
+                () -> stdout().contains(expectedReply) || !process.isAlive(), this::diagnostics);
+            closeInput();
+        }
+        return awaitExit();
     }
 
     /** Waits (bounded) until the program exits on its own; returns its exit code. */
-    int awaitExit() {
+    private int awaitExit() {
         Waits.until(command.get(0) + " to exit", () -> !process.isAlive(), this::diagnostics);
         stdout.awaitEnd();
         stderr.awaitEnd();
