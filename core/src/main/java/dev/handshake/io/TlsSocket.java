@@ -114,6 +114,17 @@ public final class TlsSocket implements Closeable {
         return out;
     }
 
+    /**
+     * Sends close_notify but keeps reading: the peer's remaining data and its own close_notify
+     * (which ends the input stream) can still arrive.
+     */
+    public void shutdownOutput() throws IOException {
+        synchronized (engineLock) {
+            connection.close();
+            sendPending();
+        }
+    }
+
     /** Sends close_notify and closes the socket. */
     @Override
     public void close() throws IOException {

@@ -94,6 +94,16 @@ public final class JdkEnginePeer implements TlsEndpoint {
         return text;
     }
 
+    /** Starts a new handshake on an established connection: renegotiation (a server sends HelloRequest). */
+    public void renegotiate() {
+        try {
+            engine.beginHandshake();
+            handshakeComplete = false;
+        } catch (SSLException e) {
+            failure = e;
+        }
+    }
+
     /** Queues close_notify; it leaves with the next {@link #toNetwork()}. */
     public void closeOutbound() {
         engine.closeOutbound();

@@ -35,13 +35,16 @@ class HandshakeMatrixTest {
         Credential credential = suite.authentication() == CipherSuite.Authentication.ECDSA ? QuickCerts.EC : QuickCerts.RSA;
         TlsConfig.Builder clientConfig = TlsConfig.builder().cipherSuites(List.of(suite))
             .certificateVerifier(CertificateVerifier.pinned(List.of(credential.certificate())));
+        TlsConfig.Builder serverConfig = TlsConfig.builder().cipherSuites(List.of(suite))
+            .credential(QuickCerts.RSA).credential(QuickCerts.EC);
         if (group != null) {
-            clientConfig.namedGroups(List.of(group));
+            // In TLS 1.2 the client's groups also name the curves it accepts an ECDSA certificate on.
+            boolean ecdsa = suite.authentication() == CipherSuite.Authentication.ECDSA;
+            clientConfig.namedGroups(ecdsa && !group.equals(NamedGroup.SECP256R1)
+                ? List.of(group, NamedGroup.SECP256R1) : List.of(group));
+            serverConfig.namedGroups(List.of(group));
         }
-        TlsConfig serverConfig = TlsConfig.builder()
-            .cipherSuites(List.of(suite))
-            .credential(QuickCerts.RSA).credential(QuickCerts.EC).build();
-        EnginePair pair = new EnginePair(clientConfig.build(), serverConfig);
+        EnginePair pair = new EnginePair(clientConfig.build(), serverConfig.build());
         pair.handshake();
 
         assertThat(pair.client.isHandshaking()).isFalse();

@@ -109,6 +109,16 @@ class ServerBadInputTest {
     }
 
     @Test
+    void anEcdsaCertificateOnACurveTheClientDoesNotListIsNotUsed() {
+        List<Extension> extensions = without(ExtensionType.SUPPORTED_GROUPS);
+        extensions.add(new SupportedGroups(List.of(NamedGroup.X25519)).toExtension());
+        TlsException e = assertSends(server(), hello(ProtocolVersion.TLS12,
+            List.of(CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256), new byte[] {0}, extensions),
+            AlertDescription.HANDSHAKE_FAILURE);
+        assertThat(e).hasMessageContaining("on a curve the client lists");
+    }
+
+    @Test
     void aClientWithoutExtendedMasterSecretIsRefusedByDefault() {
         assertSends(server(), hello(without(ExtensionType.EXTENDED_MASTER_SECRET)), AlertDescription.HANDSHAKE_FAILURE);
     }

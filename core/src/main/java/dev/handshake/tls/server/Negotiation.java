@@ -10,6 +10,7 @@ import dev.handshake.tls.TlsConfig;
 import dev.handshake.tls.TlsException;
 import dev.handshake.tls.crypto.TlsSignatures;
 
+import java.security.interfaces.ECKey;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -52,9 +53,11 @@ final class Negotiation {
     private static Choice tryChoose(TlsConfig config, CipherSuite suite, List<NamedGroup> clientGroups,
                                     List<SignatureScheme> clientSchemes, List<String> reasons) {
         String keyType = suite.authentication() == CipherSuite.Authentication.ECDSA ? "EC" : "RSA";
-        List<Credential> ofType = config.credentials().stream().filter(c -> c.keyAlgorithm().equals(keyType)).toList();
+        List<Credential> ofType = config.credentials().stream()
+            .filter(c -> c.keyAlgorithm().equals(keyType) && curveAccepted(c, clientGroups)).toList();
         if (ofType.isEmpty()) {
-            reasons.add(suite + " needs an " + keyType + " certificate, which this server lacks");
+            reasons.add(suite + " needs an " + keyType + " certificate" + (keyType.equals("EC")
+                ? " on a curve the client lists (it lists " + clientGroups + ")" : "") + ", which this server lacks");
             return null;
         }
         Credential credential = null;
@@ -89,6 +92,23 @@ final class Negotiation {
             }
         }
         return new Choice(suite, credential, group, scheme);
+    }
+
+    /**
+     * RFC 8422 §5.1.1: in TLS 1.2 supported_groups also names the curves the client accepts an
+     * ECDSA certificate on. A client that sent no list accepts any.
+     */
+    private static boolean curveAccepted(Credential credential, List<NamedGroup> clientGroups) {
+        if (clientGroups == null || !(credential.privateKey() instanceof ECKey key)) {
+            return true;
+        }
+        NamedGroup curve = switch (key.getParams().getCurve().getField().getFieldSize()) {
+            case 256 -> NamedGroup.SECP256R1;
+            case 384 -> NamedGroup.SECP384R1;
+            case 521 -> NamedGroup.SECP521R1;
+            default -> null;
+        };
+        return clientGroups.contains(curve);
     }
 
     /** RFC 8422 §4: without supported_groups the client is assumed to take secp256r1. */
