@@ -37,7 +37,7 @@ class ClientBadInputTest {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private static ScriptedServer ecdheRsa() throws TlsException {
-        return ScriptedServer.forSuites(QuickCerts.RSA, TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,
+        return ScriptedServer.forSuites(TestIdentities.RSA, TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,
             TLS_DHE_RSA_WITH_AES_128_GCM_SHA256);
     }
 
@@ -109,7 +109,7 @@ class ClientBadInputTest {
     @Test
     void anAlpnProtocolTheClientDidNotOfferIsAnIllegalParameter() throws Exception {
         ScriptedServer server = new ScriptedServer(TlsConfig.builder().applicationProtocols(List.of("h2"))
-            .certificateVerifier(CertificateVerifier.pinned(List.of(QuickCerts.RSA.certificate()))).build(), QuickCerts.RSA);
+            .certificateVerifier(CertificateVerifier.pinned(List.of(TestIdentities.RSA.certificate()))).build(), TestIdentities.RSA);
         assertSends(server.client, Wire.handshakeRecord(server.hello(TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,
             new ProtocolNameList(List.of("spdy/3")).toExtension())), AlertDescription.ILLEGAL_PARAMETER);
     }
@@ -157,9 +157,9 @@ class ClientBadInputTest {
 
     @Test
     void aCertificateThatIsNotPinnedIsABadCertificate() throws Exception {
-        Credential other = QuickCerts.generate("RSA");
+        Credential other = TestIdentities.other();
         ScriptedServer server = new ScriptedServer(TlsConfig.builder()
-            .certificateVerifier(CertificateVerifier.pinned(List.of(QuickCerts.RSA.certificate()))).build(), other);
+            .certificateVerifier(CertificateVerifier.pinned(List.of(TestIdentities.RSA.certificate()))).build(), other);
         TlsException e = assertSends(server.client, Wire.handshakeRecord(server.hello(TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256),
             server.certificate()), AlertDescription.BAD_CERTIFICATE);
         assertThat(e).hasMessageContaining("not one of the pinned");
@@ -169,7 +169,7 @@ class ClientBadInputTest {
     void anExpiredCertificateIsCertificateExpired() throws Exception {
         Clock later = Clock.fixed(Instant.now().plusSeconds(400L * 24 * 3600), ZoneOffset.UTC);
         ScriptedServer server = new ScriptedServer(TlsConfig.builder().clock(later)
-            .certificateVerifier(CertificateVerifier.pinned(List.of(QuickCerts.RSA.certificate()))).build(), QuickCerts.RSA);
+            .certificateVerifier(CertificateVerifier.pinned(List.of(TestIdentities.RSA.certificate()))).build(), TestIdentities.RSA);
         assertSends(server.client, Wire.handshakeRecord(server.hello(TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256),
             server.certificate()), AlertDescription.CERTIFICATE_EXPIRED);
     }
@@ -178,7 +178,7 @@ class ClientBadInputTest {
     void anRsaCertificateForAnEcdsaSuiteIsUnsupported() throws Exception {
         ScriptedServer server = new ScriptedServer(TlsConfig.builder()
             .cipherSuites(List.of(TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256))
-            .certificateVerifier(CertificateVerifier.pinned(List.of(QuickCerts.RSA.certificate()))).build(), QuickCerts.RSA);
+            .certificateVerifier(CertificateVerifier.pinned(List.of(TestIdentities.RSA.certificate()))).build(), TestIdentities.RSA);
         assertSends(server.client, Wire.handshakeRecord(server.hello(TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256),
             server.certificate()), AlertDescription.UNSUPPORTED_CERTIFICATE);
     }
@@ -208,7 +208,7 @@ class ClientBadInputTest {
     @Test
     void aCurveTheClientDidNotOfferIsAnIllegalParameter() throws Exception {
         ScriptedServer server = new ScriptedServer(TlsConfig.builder().namedGroups(List.of(NamedGroup.X25519))
-            .certificateVerifier(CertificateVerifier.pinned(List.of(QuickCerts.RSA.certificate()))).build(), QuickCerts.RSA);
+            .certificateVerifier(CertificateVerifier.pinned(List.of(TestIdentities.RSA.certificate()))).build(), TestIdentities.RSA);
         byte[] p384 = KeyShare.generate(NamedGroup.SECP384R1, false, CryptoProvider.jca(), RANDOM).publicValue();
         assertSends(server.client, flight(server, TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, server.keyExchange(
                 new ServerKeyExchange.EcdheParams(NamedGroup.SECP384R1, p384), SignatureScheme.RSA_PSS_RSAE_SHA256)),

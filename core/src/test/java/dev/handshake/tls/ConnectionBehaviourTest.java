@@ -15,11 +15,11 @@ class ConnectionBehaviourTest {
     private static final byte[] EARLY = "sent before the server's Finished".getBytes(StandardCharsets.US_ASCII);
 
     private static TlsConfig.Builder client() {
-        return TlsConfig.builder().certificateVerifier(CertificateVerifier.pinned(List.of(QuickCerts.RSA.certificate())));
+        return TlsConfig.builder().certificateVerifier(CertificateVerifier.pinned(List.of(TestIdentities.RSA.certificate())));
     }
 
     private static TlsConfig.Builder server() {
-        return TlsConfig.builder().credential(QuickCerts.RSA);
+        return TlsConfig.builder().credential(TestIdentities.RSA);
     }
 
     @Test

@@ -32,11 +32,11 @@ class HandshakeMatrixTest {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("suitesAndGroups")
     void handshakeAndExchangeData(CipherSuite suite, NamedGroup group) throws Exception {
-        Credential credential = suite.authentication() == CipherSuite.Authentication.ECDSA ? QuickCerts.EC : QuickCerts.RSA;
+        Credential credential = suite.authentication() == CipherSuite.Authentication.ECDSA ? TestIdentities.EC : TestIdentities.RSA;
         TlsConfig.Builder clientConfig = TlsConfig.builder().cipherSuites(List.of(suite))
             .certificateVerifier(CertificateVerifier.pinned(List.of(credential.certificate())));
         TlsConfig.Builder serverConfig = TlsConfig.builder().cipherSuites(List.of(suite))
-            .credential(QuickCerts.RSA).credential(QuickCerts.EC);
+            .credential(TestIdentities.RSA).credential(TestIdentities.EC);
         if (group != null) {
             // In TLS 1.2 the client's groups also name the curves it accepts an ECDSA certificate on.
             boolean ecdsa = suite.authentication() == CipherSuite.Authentication.ECDSA;

@@ -13,16 +13,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RecordLayerTest {
 
     private static TlsConfig clientConfig() {
-        return TlsConfig.builder().certificateVerifier(CertificateVerifier.pinned(List.of(QuickCerts.RSA.certificate())))
+        return TlsConfig.builder().certificateVerifier(CertificateVerifier.pinned(List.of(TestIdentities.RSA.certificate())))
             .build();
     }
 
     private static TlsConnection server() {
-        return TlsConnection.server(TlsConfig.builder().credential(QuickCerts.RSA).build());
+        return TlsConnection.server(TlsConfig.builder().credential(TestIdentities.RSA).build());
     }
 
     private static EnginePair connected() throws TlsException {
-        EnginePair pair = new EnginePair(clientConfig(), TlsConfig.builder().credential(QuickCerts.RSA).build());
+        EnginePair pair = new EnginePair(clientConfig(), TlsConfig.builder().credential(TestIdentities.RSA).build());
         pair.handshake();
         return pair;
     }

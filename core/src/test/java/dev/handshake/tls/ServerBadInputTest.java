@@ -33,7 +33,7 @@ class ServerBadInputTest {
         suites.add(CipherSuite.TLS_RSA_WITH_AES_128_GCM_SHA256);
         return TlsConnection.server(TlsConfig.builder().cipherSuites(suites)
             .applicationProtocols(List.of("http/1.1"))
-            .credential(QuickCerts.RSA).credential(QuickCerts.EC).build());
+            .credential(TestIdentities.RSA).credential(TestIdentities.EC).build());
     }
 
     private static List<Extension> goodExtensions() {
@@ -216,7 +216,7 @@ class ServerBadInputTest {
 
     private static TlsConfig client(CipherSuite suite, NamedGroup group) {
         TlsConfig.Builder builder = TlsConfig.builder().cipherSuites(List.of(suite))
-            .certificateVerifier(CertificateVerifier.pinned(List.of(QuickCerts.RSA.certificate())));
+            .certificateVerifier(CertificateVerifier.pinned(List.of(TestIdentities.RSA.certificate())));
         if (group != null) {
             builder.namedGroups(List.of(group));
         }
