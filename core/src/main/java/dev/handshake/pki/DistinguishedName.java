@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * A Name (RFC 5280 §4.1.2.4): a sequence of relative distinguished names, each a non-empty set
@@ -17,6 +18,8 @@ import java.util.Locale;
  * are kept in a normalized form for the comparisons of name constraints (RFC 5280 §7.1).
  */
 final class DistinguishedName {
+
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     /** emailAddress (RFC 5280 §4.1.2.6, PKCS #9): legacy mailboxes in the subject. */
     static final String EMAIL_ADDRESS = "1.2.840.113549.1.9.1";
@@ -108,7 +111,7 @@ final class DistinguishedName {
         if (text == null) {
             return "#" + HexFormat.of().formatHex(value.encoded());
         }
-        return text.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        return SPACES.matcher(text.trim()).replaceAll(" ").toLowerCase(Locale.ROOT);
     }
 
     private static String printable(DerReader.Element value) throws IOException {

@@ -2,6 +2,7 @@ package dev.handshake.pki;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HexFormat;
 import javax.security.auth.x500.X500Principal;
 
@@ -72,6 +73,27 @@ public record GeneralName(Type type, String text, byte[] bytes) {
             case IP_ADDRESS -> ip(bytes, inConstraint);
             case DIRECTORY_NAME -> directory(element, bytes);
             default -> new GeneralName(type, HexFormat.of().formatHex(bytes), bytes);
+        };
+    }
+
+    /**
+     * Whether the other name is the same name: DNS names and the domain of mailboxes compare
+     * case-insensitively (RFC 5280 §7.2, §7.5), addresses by their octets, the rest exactly.
+     */
+    boolean sameAs(GeneralName other) {
+        if (type != other.type) {
+            return false;
+        }
+        return switch (type) {
+            case DNS_NAME -> text.equalsIgnoreCase(other.text);
+            case IP_ADDRESS -> Arrays.equals(bytes, other.bytes);
+            case RFC822_NAME -> {
+                int at = text.lastIndexOf('@');
+                int otherAt = other.text.lastIndexOf('@');
+                yield at == otherAt && text.substring(0, at + 1).equals(other.text.substring(0, otherAt + 1))
+                    && text.substring(at + 1).equalsIgnoreCase(other.text.substring(otherAt + 1));
+            }
+            default -> text.equals(other.text);
         };
     }
 

@@ -156,7 +156,7 @@ final class PathBuilder {
     private void explainSignature(Link link, Signatures.Outcome outcome) {
         ParsedCertificate subject = link.subject();
         byte[] tbsHash = SignedDigest.of(subject.tbs(), outcome.digest());
-        byte[] signedHash = outcome.algorithm() != null && outcome.algorithm().name().endsWith("_WITH_RSA")
+        byte[] signedHash = outcome.algorithm() != null && outcome.algorithm().pkcs1()
             ? SignedDigest.recoverRsa(subject.signature(), link.issuer().publicKey()) : null;
         listener.onStep(new ValidationStep.SignatureChecked(subject.x509(), link.issuer().x509(),
             outcome.algorithmName(subject), outcome.digest(), tbsHash, signedHash, outcome.valid(), outcome.problem()));

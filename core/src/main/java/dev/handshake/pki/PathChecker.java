@@ -3,7 +3,6 @@ package dev.handshake.pki;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -177,10 +176,7 @@ final class PathChecker {
     private Failure clientNames(ParsedCertificate leaf, String role) {
         List<GeneralName> names = leaf.subjectAltNames() == null ? List.of() : leaf.subjectAltNames();
         for (GeneralName required : options.requiredClientNames()) {
-            boolean present = names.stream().anyMatch(name -> name.type() == required.type()
-                && (name.type() == GeneralName.Type.IP_ADDRESS ? Arrays.equals(name.bytes(), required.bytes())
-                    : name.text().equalsIgnoreCase(required.text())));
-            if (!present) {
+            if (names.stream().noneMatch(required::sameAs)) {
                 String message = "leaf " + leaf.name() + " does not carry the required name " + required
                     + " (it has " + names + ")";
                 report(leaf, role, "required client names", message);

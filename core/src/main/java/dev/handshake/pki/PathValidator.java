@@ -66,8 +66,13 @@ public final class PathValidator {
      */
     public ValidationResult validate(X509Certificate leaf, List<X509Certificate> intermediates, ServerIdentity expected,
                                      KeyPurpose purpose) {
-        return guarded(() -> validateParsed(leaf == null ? null : new ParsedCertificate(leaf),
-            parseAll(intermediates), new ArrayList<>(), expected, purpose));
+        return guarded(() -> {
+            if (leaf != null && intermediates != null && intermediates.size() > options.maxIntermediates()) {
+                return tooMany(leaf, intermediates.size());
+            }
+            return validateParsed(leaf == null ? null : new ParsedCertificate(leaf), parseAll(intermediates),
+                new ArrayList<>(), expected, purpose);
+        });
     }
 
     /** Validates a chain as a TLS peer sends it: its own certificate first, then the others. */
@@ -126,9 +131,6 @@ public final class PathValidator {
         }
         if (options.time() == null) {
             return invalidInput("the validator has no validation time; set one with validationTime(...)");
-        }
-        if (intermediates.size() > options.maxIntermediates()) {
-            return tooMany(leaf.x509(), intermediates.size());
         }
         List<X509Certificate> justLeaf = List.of(leaf.x509());
         String problem = CertificateProfile.problem(leaf);

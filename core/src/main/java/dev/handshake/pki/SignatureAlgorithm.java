@@ -52,6 +52,11 @@ public enum SignatureAlgorithm {
         return digest;
     }
 
+    /** RSA PKCS#1 v1.5 (RFC 8017 §8.2), whose signature carries a DigestInfo that the public key recovers. */
+    boolean pkcs1() {
+        return jcaName.endsWith("withRSA");
+    }
+
     /** The algorithm with this OBJECT IDENTIFIER, or null. */
     static SignatureAlgorithm forOid(String oid) {
         for (SignatureAlgorithm algorithm : values()) {

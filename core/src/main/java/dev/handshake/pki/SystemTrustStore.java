@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * Where operating systems keep their CA bundle, in the order OpenSSL's defaults and Go's
- * crypto/x509 (root_linux.go, root_bsd.go, root_darwin.go) look.
+ * crypto/x509 (root_linux.go, root_bsd.go) look; on macOS the system's /etc/ssl/cert.pem and
+ * Homebrew's OpenSSL bundles stand in for the keychain.
  */
 final class SystemTrustStore {
 
@@ -22,7 +23,10 @@ final class SystemTrustStore {
         "/etc/pki/ca-trust/extracted/pem/tls-ca-bundle.pem", // CentOS, RHEL 7
         "/etc/ssl/cert.pem",                                 // Alpine, macOS, FreeBSD, OpenBSD
         "/usr/local/etc/ssl/cert.pem",                       // FreeBSD ports
-        "/usr/local/share/certs/ca-root-nss.crt");           // FreeBSD
+        "/usr/local/share/certs/ca-root-nss.crt",            // FreeBSD
+        "/opt/homebrew/etc/openssl@3/cert.pem",              // macOS, Homebrew OpenSSL (Apple silicon)
+        "/usr/local/etc/openssl@3/cert.pem",                 // macOS, Homebrew OpenSSL (Intel)
+        "/usr/local/etc/openssl/cert.pem");                  // macOS, older Homebrew OpenSSL
 
     /** Directories of PEM files, tried when no bundle file is found. */
     static final List<String> DIRECTORIES = List.of(

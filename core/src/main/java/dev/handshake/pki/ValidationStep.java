@@ -52,10 +52,10 @@ public sealed interface ValidationStep {
             StringBuilder out = new StringBuilder(Wording.name(subject) + " was signed by " + Wording.name(issuer)
                 + " with " + algorithm + ": " + (matches ? "signature matches" : "signature does NOT match"));
             if (tbsHash != null) {
-                out.append("\n    ").append(hashAlgorithm).append(" of tbsCertificate: ").append(Wording.hex(tbsHash));
+                out.append(String.format("\n    %-28s %s", hashAlgorithm + " of tbsCertificate:", Wording.hex(tbsHash)));
             }
             if (signedHash != null) {
-                out.append("\n    hash inside the signature:       ").append(Wording.hex(signedHash));
+                out.append(String.format("\n    %-28s %s", "hash inside the signature:", Wording.hex(signedHash)));
             }
             if (problem != null) {
                 out.append("\n    ").append(problem);

@@ -44,7 +44,7 @@ class HostileInputTest {
         ValidationResult result = Pki.validate(pki.validator().maxSignatureChecks(20).build(), leaf,
             mesh.toArray(CertificateBuilder.Issued[]::new));
         assertThat(result.valid()).isFalse();
-        assertThat(result.failure()).isIn(FailureCode.WORK_LIMIT_EXCEEDED, FailureCode.UNKNOWN_ISSUER);
+        assertThat(result.failure()).as(result.toString()).isEqualTo(FailureCode.WORK_LIMIT_EXCEEDED);
     }
 
     @Test
