@@ -4,7 +4,6 @@ import static dev.handshake.pki.Pki.assertFails;
 import static dev.handshake.pki.Pki.assertValid;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** RFC 5280 §4.2.1.9 and §6.1.4 (k), (l), (m): issuers are CAs, within their pathLenConstraint. */
@@ -49,8 +48,7 @@ class BasicConstraintsTest {
         CertificateBuilder.Issued root = CertificateBuilder.ca("CN=Strict Root").basicConstraints(true, 0).build();
         CertificateBuilder.Issued ca = CertificateBuilder.ca("CN=CA").issuedBy(root).build();
         CertificateBuilder.Issued leaf = CertificateBuilder.leaf("example.com").issuedBy(ca).build();
-        PathValidator validator = PathValidator.builder(TrustAnchors.of(List.of(root.certificate())))
-            .validationTime(CertificateBuilder.NOW).build();
+        PathValidator validator = Pki.trusting(root);
         assertFails(Pki.validate(validator, leaf, ca), FailureCode.PATH_LENGTH_EXCEEDED, 2);
         CertificateBuilder.Issued direct = CertificateBuilder.leaf("example.com").issuedBy(root).build();
         assertValid(Pki.validate(validator, direct));
@@ -61,8 +59,7 @@ class BasicConstraintsTest {
         CertificateBuilder.Issued root = CertificateBuilder.ca("CN=Rollover Root").basicConstraints(true, 0).build();
         CertificateBuilder.Issued rolled = CertificateBuilder.ca("CN=Rollover Root").issuedBy(root).build();
         CertificateBuilder.Issued leaf = CertificateBuilder.leaf("example.com").issuedBy(rolled).build();
-        PathValidator validator = PathValidator.builder(TrustAnchors.of(List.of(root.certificate())))
-            .validationTime(CertificateBuilder.NOW).build();
+        PathValidator validator = Pki.trusting(root);
         ValidationResult result = Pki.validate(validator, leaf, rolled);
         assertValid(result);
         assertThat(result.path()).hasSize(3);

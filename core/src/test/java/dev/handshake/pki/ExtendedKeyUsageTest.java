@@ -65,8 +65,7 @@ class ExtendedKeyUsageTest {
         CertificateBuilder.Issued root = CertificateBuilder.ca("CN=Client Root").extendedKeyUsage(KeyPurpose.CLIENT_AUTH.oid())
             .build();
         CertificateBuilder.Issued leaf = CertificateBuilder.leaf("example.com").issuedBy(root).build();
-        PathValidator validator = PathValidator.builder(TrustAnchors.of(List.of(root.certificate())))
-            .validationTime(CertificateBuilder.NOW).build();
+        PathValidator validator = Pki.trusting(root);
         ValidationResult result = Pki.validate(validator, leaf);
         assertFails(result, FailureCode.EXTENDED_KEY_USAGE, 1);
         assertThat(result.message()).startsWith("trust anchor");

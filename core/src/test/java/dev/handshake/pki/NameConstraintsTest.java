@@ -125,8 +125,7 @@ class NameConstraintsTest {
         CertificateBuilder.Issued root = CertificateBuilder.ca("CN=Constrained Root")
             .nameConstraints(new GeneralName[] {dns("example.com")}, null).build();
         CertificateBuilder.Issued ca = CertificateBuilder.ca("CN=Sub CA").issuedBy(root).build();
-        PathValidator validator = PathValidator.builder(TrustAnchors.of(List.of(root.certificate())))
-            .validationTime(CertificateBuilder.NOW).build();
+        PathValidator validator = Pki.trusting(root);
         assertValid(Pki.validate(validator, CertificateBuilder.leaf("example.com").issuedBy(ca).build(), ca));
         ValidationResult result = Pki.validate(validator,
             CertificateBuilder.leaf("example.com", "example.net").issuedBy(ca).build(), ca);

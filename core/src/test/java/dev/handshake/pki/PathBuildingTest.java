@@ -74,8 +74,7 @@ class PathBuildingTest {
         ValidationResult viaOldRoot = Pki.validate(pki.validator().build(), leaf, ca, crossSigned);
         assertValid(viaOldRoot);
         assertThat(viaOldRoot.path()).hasSize(4).endsWith(pki.root.certificate());
-        PathValidator both = PathValidator.builder(TrustAnchors.of(List.of(pki.root.certificate(), newRoot.certificate())))
-            .validationTime(NOW).build();
+        PathValidator both = Pki.trusting(pki.root, newRoot);
         ValidationResult shortest = Pki.validate(both, leaf, crossSigned, ca);
         assertValid(shortest);
         assertThat(shortest.path()).containsExactly(leaf.certificate(), ca.certificate(), newRoot.certificate());
@@ -89,8 +88,7 @@ class PathBuildingTest {
             .validity(NOW.minus(Duration.ofDays(400)), NOW.minus(Duration.ofDays(1))).build();
         CertificateBuilder.Issued current = CertificateBuilder.ca("CN=Shared CA").keys(caKeys).issuedBy(otherRoot).build();
         CertificateBuilder.Issued leaf = CertificateBuilder.leaf("example.com").issuedBy(current).build();
-        PathValidator validator = PathValidator.builder(TrustAnchors.of(List.of(pki.root.certificate(),
-            otherRoot.certificate()))).validationTime(NOW).build();
+        PathValidator validator = Pki.trusting(pki.root, otherRoot);
         ValidationResult result = Pki.validate(validator, leaf, expired, current);
         assertValid(result);
         assertThat(result.path()).containsExactly(leaf.certificate(), current.certificate(), otherRoot.certificate());

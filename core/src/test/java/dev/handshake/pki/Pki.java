@@ -27,6 +27,12 @@ final class Pki {
         return PathValidator.builder(anchors()).validationTime(CertificateBuilder.NOW);
     }
 
+    /** A validator at {@link CertificateBuilder#NOW} that trusts exactly these certificates. */
+    static PathValidator trusting(CertificateBuilder.Issued... anchors) {
+        List<X509Certificate> certificates = Arrays.stream(anchors).map(CertificateBuilder.Issued::certificate).toList();
+        return PathValidator.builder(TrustAnchors.of(certificates)).validationTime(CertificateBuilder.NOW).build();
+    }
+
     ValidationResult validate(CertificateBuilder.Issued leafCertificate, CertificateBuilder.Issued... intermediates) {
         return validate(validator().build(), leafCertificate, intermediates);
     }

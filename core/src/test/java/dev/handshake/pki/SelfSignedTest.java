@@ -23,8 +23,7 @@ class SelfSignedTest {
 
     @Test
     void acceptsAPinnedSelfSignedLeaf() {
-        PathValidator pinned = PathValidator.builder(TrustAnchors.of(List.of(selfSigned.certificate())))
-            .validationTime(CertificateBuilder.NOW).build();
+        PathValidator pinned = Pki.trusting(selfSigned);
         ValidationResult result = Pki.validate(pinned, selfSigned);
         assertValid(result);
         assertThat(result.path()).containsExactly(selfSigned.certificate());
@@ -35,8 +34,7 @@ class SelfSignedTest {
         CertificateBuilder.Issued expired = CertificateBuilder.leaf("example.com")
             .validity(CertificateBuilder.NOW.minus(Duration.ofDays(10)), CertificateBuilder.NOW.minus(Duration.ofDays(1)))
             .build();
-        PathValidator pinned = PathValidator.builder(TrustAnchors.of(List.of(expired.certificate(), selfSigned.certificate())))
-            .validationTime(CertificateBuilder.NOW).build();
+        PathValidator pinned = Pki.trusting(expired, selfSigned);
         assertFails(Pki.validate(pinned, expired), FailureCode.EXPIRED, 0);
         ValidationResult wrongName = pinned.validate(selfSigned.certificate(), List.of(), ServerIdentity.of("other.com"),
             KeyPurpose.SERVER_AUTH);

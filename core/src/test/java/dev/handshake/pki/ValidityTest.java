@@ -59,8 +59,7 @@ class ValidityTest {
         CertificateBuilder.Issued root = CertificateBuilder.ca("CN=Old Root")
             .validity(NOW.minus(Duration.ofDays(900)), NOW.minus(Duration.ofDays(1))).build();
         CertificateBuilder.Issued leaf = CertificateBuilder.leaf("example.com").issuedBy(root).build();
-        ValidationResult result = PathValidator.builder(TrustAnchors.of(List.of(root.certificate())))
-            .validationTime(NOW).build()
+        ValidationResult result = Pki.trusting(root)
             .validate(leaf.certificate(), List.of(), ServerIdentity.of("example.com"), KeyPurpose.SERVER_AUTH);
         assertFails(result, FailureCode.EXPIRED, 1);
         assertThat(result.message()).startsWith("trust anchor 'CN=Old Root' expired").contains("trust store");
