@@ -76,14 +76,14 @@ final class PathBuilder {
     ValidationResult build(ParsedCertificate leaf) {
         List<ParsedCertificate> path = new ArrayList<>(List.of(leaf));
         if (extend(path)) {
-            return ValidationResult.success(certificates(path));
+            return ValidationResult.accepted(certificates(path));
         }
         return failure();
     }
 
     /** Checks a path that is complete as it is, such as a pinned leaf that is itself an anchor. */
     ValidationResult check(List<ParsedCertificate> path) {
-        return complete(path) ? ValidationResult.success(certificates(path)) : failure();
+        return complete(path) ? ValidationResult.accepted(certificates(path)) : failure();
     }
 
     private boolean extend(List<ParsedCertificate> path) {
@@ -282,7 +282,7 @@ final class PathBuilder {
         List<X509Certificate> path = certificates(deepest);
         int last = deepest.size() - 1;
         if (exhausted) {
-            return ValidationResult.failure(FailureCode.WORK_LIMIT_EXCEEDED, path, -1, "gave up building a path after "
+            return ValidationResult.rejected(FailureCode.WORK_LIMIT_EXCEEDED, path, -1, "gave up building a path after "
                 + signatureChecks + " signature checks and " + steps + " candidates: the certificates the " + purpose.peer()
                 + " sent link to each other in too many ways");
         }
@@ -290,7 +290,7 @@ final class PathBuilder {
             return result(linkFailure);
         }
         if (tooDeep) {
-            return ValidationResult.failure(FailureCode.PATH_TOO_LONG, path, last, "no path from the leaf to a trust anchor"
+            return ValidationResult.rejected(FailureCode.PATH_TOO_LONG, path, last, "no path from the leaf to a trust anchor"
                 + " fits in " + options.maxDepth() + " certificates");
         }
         ParsedCertificate top = deepest.get(last);
@@ -300,11 +300,11 @@ final class PathBuilder {
         if (!unreadable.isEmpty()) {
             message += " (" + unreadable.size() + " certificate(s) sent could not be read: " + unreadable + ")";
         }
-        return ValidationResult.failure(FailureCode.UNKNOWN_ISSUER, path, last, message);
+        return ValidationResult.rejected(FailureCode.UNKNOWN_ISSUER, path, last, message);
     }
 
     private static ValidationResult result(Rejection rejection) {
-        return ValidationResult.failure(rejection.code(), certificates(rejection.path()), rejection.index(),
+        return ValidationResult.rejected(rejection.code(), certificates(rejection.path()), rejection.index(),
             rejection.message());
     }
 

@@ -90,7 +90,7 @@ public final class PathValidator {
             List<String> unreadable = new ArrayList<>();
             X509Certificate leafCertificate = decode(leaf, "the leaf", unreadable);
             if (leafCertificate == null) {
-                return ValidationResult.failure(FailureCode.MALFORMED_CERTIFICATE, List.of(), -1, unreadable.get(0));
+                return ValidationResult.rejected(FailureCode.MALFORMED_CERTIFICATE, List.of(), -1, unreadable.get(0));
             }
             List<X509Certificate> others = new ArrayList<>();
             List<byte[]> given = intermediates == null ? List.of() : intermediates;
@@ -116,7 +116,7 @@ public final class PathValidator {
         try {
             return validation.run();
         } catch (RuntimeException e) {
-            return ValidationResult.failure(FailureCode.MALFORMED_CERTIFICATE, List.of(), -1,
+            return ValidationResult.rejected(FailureCode.MALFORMED_CERTIFICATE, List.of(), -1,
                 "the certificates could not be validated: " + e);
         }
     }
@@ -135,7 +135,7 @@ public final class PathValidator {
         List<X509Certificate> justLeaf = List.of(leaf.x509());
         String problem = CertificateProfile.problem(leaf);
         if (problem != null) {
-            return ValidationResult.failure(FailureCode.MALFORMED_CERTIFICATE, justLeaf, 0,
+            return ValidationResult.rejected(FailureCode.MALFORMED_CERTIFICATE, justLeaf, 0,
                 "leaf " + leaf.name() + " is malformed: " + problem);
         }
         ParsedCertificate pinned = anchors.exactly(leaf.encoded());
@@ -145,7 +145,7 @@ public final class PathValidator {
             return builder.check(List.of(pinned));
         }
         if (leaf.selfIssued() && Signatures.verify(leaf, leaf.publicKey(), options.algorithms()).valid()) {
-            return ValidationResult.failure(FailureCode.SELF_SIGNED, justLeaf, 0, "leaf " + leaf.name()
+            return ValidationResult.rejected(FailureCode.SELF_SIGNED, justLeaf, 0, "leaf " + leaf.name()
                 + " is self-signed and is not one of the trust anchors \u2014 to trust it, pin it by adding it to them");
         }
         return builder.build(leaf);
@@ -192,12 +192,12 @@ public final class PathValidator {
     }
 
     private ValidationResult tooMany(X509Certificate leaf, int count) {
-        return ValidationResult.failure(FailureCode.TOO_MANY_INTERMEDIATES, List.of(leaf), -1, count
+        return ValidationResult.rejected(FailureCode.TOO_MANY_INTERMEDIATES, List.of(leaf), -1, count
             + " intermediate certificates were sent; at most " + options.maxIntermediates() + " are accepted");
     }
 
     private static ValidationResult invalidInput(String message) {
-        return ValidationResult.failure(FailureCode.INVALID_INPUT, List.of(), -1, message);
+        return ValidationResult.rejected(FailureCode.INVALID_INPUT, List.of(), -1, message);
     }
 
     /** Options with secure defaults; only the validation time has none and must be set. */

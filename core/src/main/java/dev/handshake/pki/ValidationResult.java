@@ -21,11 +21,11 @@ public record ValidationResult(boolean valid, List<X509Certificate> path, Failur
         path = List.copyOf(path);
     }
 
-    static ValidationResult success(List<X509Certificate> path) {
+    static ValidationResult accepted(List<X509Certificate> path) {
         return new ValidationResult(true, path, null, -1, "valid: " + Wording.path(path));
     }
 
-    static ValidationResult failure(FailureCode failure, List<X509Certificate> path, int index, String message) {
+    static ValidationResult rejected(FailureCode failure, List<X509Certificate> path, int index, String message) {
         return new ValidationResult(false, path, failure, index, message);
     }
 
