@@ -47,6 +47,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * repeating one chain measures the JDK without any RSA operation after the first. The
  * {@code cold*} runs cycle through {@value #COLD_CHAINS} distinct chains, decoded from DER on
  * every operation as a TLS handshake receives them: every signature is really checked, by both.
+ *
+ * <p>Run: {@code mvn -pl core,bench -am package -DskipTests}, then {@code java -cp
+ * bench/target/classes:core/target/classes:core/target/test-classes:<jmh-core, jopt-simple,
+ * commons-math3 and Bouncy Castle jars> org.openjdk.jmh.Main PathValidationBenchmark}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

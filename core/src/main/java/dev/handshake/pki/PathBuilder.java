@@ -294,9 +294,13 @@ final class PathBuilder {
                 + " fits in " + options.maxDepth() + " certificates");
         }
         ParsedCertificate top = deepest.get(last);
-        String message = Wording.role(last, deepest.size(), false) + " " + top.name() + " was issued by '"
-            + top.issuer().getName() + "', which is neither a trust anchor nor among the certificates the " + purpose.peer()
-            + " sent \u2014 the " + purpose.peer() + " may be missing an intermediate, or its CA is not trusted here";
+        String role = Wording.role(last, deepest.size(), false);
+        String message = top.selfIssued() && last > 0
+            ? role + " " + top.name() + " is a root that is not among the trust anchors \u2014 the " + purpose.peer()
+                + "'s CA is not trusted here"
+            : role + " " + top.name() + " was issued by '" + top.issuer().getName() + "', which is neither a trust anchor"
+                + " nor among the certificates the " + purpose.peer() + " sent \u2014 the " + purpose.peer()
+                + " may be missing an intermediate, or its CA is not trusted here";
         if (!unreadable.isEmpty()) {
             message += " (" + unreadable.size() + " certificate(s) sent could not be read: " + unreadable + ")";
         }

@@ -55,6 +55,17 @@ class BasicConstraintsTest {
     }
 
     @Test
+    void aTrustAnchorThatSaysItIsNoCaIssuesNothing() {
+        CertificateBuilder.Issued root = CertificateBuilder.ca("CN=Not Really A Root").basicConstraints(false, -1)
+            .noKeyUsage().build();
+        CertificateBuilder.Issued leaf = CertificateBuilder.leaf("example.com").issuedBy(root).build();
+        assertFails(Pki.validate(Pki.trusting(root), leaf), FailureCode.NOT_A_CA, 1);
+        CertificateBuilder.Issued v1Style = CertificateBuilder.ca("CN=Old Style Root").noBasicConstraints().noKeyUsage()
+            .build();
+        assertValid(Pki.validate(Pki.trusting(v1Style), CertificateBuilder.leaf("example.com").issuedBy(v1Style).build()));
+    }
+
+    @Test
     void selfIssuedIntermediatesDoNotCountTowardsPathLength() {
         CertificateBuilder.Issued root = CertificateBuilder.ca("CN=Rollover Root").basicConstraints(true, 0).build();
         CertificateBuilder.Issued rolled = CertificateBuilder.ca("CN=Rollover Root").issuedBy(root).build();

@@ -121,6 +121,21 @@ class NameConstraintsTest {
     }
 
     @Test
+    void uriHostsAreCheckedAgainstHostsAndDomains() {
+        GeneralName domain = new GeneralName(GeneralName.uniformResourceIdentifier, ".example.com");
+        CertificateBuilder.Issued ca = constrainedCa(new GeneralName[] {domain}, null);
+        CertificateBuilder.Issued good = CertificateBuilder.leaf("example.com").subjectAltNames(dns("example.com"),
+            new GeneralName(GeneralName.uniformResourceIdentifier, "https://api.example.com:8443/v1")).issuedBy(ca).build();
+        assertValid(pki.validate(good, ca));
+        CertificateBuilder.Issued bare = CertificateBuilder.leaf("example.com").subjectAltNames(dns("example.com"),
+            new GeneralName(GeneralName.uniformResourceIdentifier, "https://example.com/")).issuedBy(ca).build();
+        assertFails(pki.validate(bare, ca), FailureCode.NAME_CONSTRAINTS, 0);
+        CertificateBuilder.Issued urn = CertificateBuilder.leaf("example.com").subjectAltNames(dns("example.com"),
+            new GeneralName(GeneralName.uniformResourceIdentifier, "urn:example:thing")).issuedBy(ca).build();
+        assertFails(pki.validate(urn, ca), FailureCode.NAME_CONSTRAINTS, 0);
+    }
+
+    @Test
     void theTrustAnchorsNameConstraintsApply() {
         CertificateBuilder.Issued root = CertificateBuilder.ca("CN=Constrained Root")
             .nameConstraints(new GeneralName[] {dns("example.com")}, null).build();

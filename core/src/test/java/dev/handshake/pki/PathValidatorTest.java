@@ -32,6 +32,9 @@ class PathValidatorTest {
         Pki other = new Pki();
         ValidationResult result = Pki.validate(other.validator().build(), pki.leaf, pki.intermediate);
         assertFails(result, FailureCode.UNKNOWN_ISSUER, 1);
+        ValidationResult withRoot = Pki.validate(other.validator().build(), pki.leaf, pki.intermediate, pki.root);
+        assertFails(withRoot, FailureCode.UNKNOWN_ISSUER, 2);
+        assertThat(withRoot.message()).contains("is a root that is not among the trust anchors");
     }
 
     @Test
