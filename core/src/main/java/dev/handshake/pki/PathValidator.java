@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Validates certificate chains: builds a path from the leaf to one of its trust anchors from
@@ -107,14 +108,10 @@ public final class PathValidator {
         });
     }
 
-    private interface Validation {
-        ValidationResult run();
-    }
-
     /** The last line of "never throws": a bug below becomes a failure that says so. */
-    private static ValidationResult guarded(Validation validation) {
+    private static ValidationResult guarded(Supplier<ValidationResult> validation) {
         try {
-            return validation.run();
+            return validation.get();
         } catch (RuntimeException e) {
             return ValidationResult.rejected(FailureCode.MALFORMED_CERTIFICATE, List.of(), -1,
                 "the certificates could not be validated: " + e);
