@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code handshake} command. */
 @Command(name = "handshake", mixinStandardHelpOptions = true, version = "handshake 0.1.0",
     description = "A TLS stack you can read, trace and trust.",
-    subcommands = {DemoCommand.class, ConnectCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {DemoCommand.class, ConnectCommand.class, ServeCommand.class, VerifyCommand.class,
+        CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     static final int EXIT_OK = 0;

@@ -1,7 +1,11 @@
 package dev.handshake.cli;
 
+import dev.handshake.pki.PathValidator;
 import dev.handshake.pki.Pem;
+import dev.handshake.pki.TrustAnchors;
 import dev.handshake.tls.CertificateVerifier;
+import dev.handshake.tls.PkixCertificateVerifier;
+import dev.handshake.pki.KeyPurpose;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -14,8 +18,8 @@ import java.security.cert.X509Certificate;
 import java.util.List;
 
 /**
- * {@code --trust} and {@code --insecure}: how a client decides whom to trust. {@link #trusting}
- * is the one place where certificates become a verifier, for every command.
+ * {@code --trust}, {@code --pin}, {@code --aia} and {@code --insecure}: how a client decides whom to
+ * trust. Without any of them the system's trust store is used, as a browser would.
  */
 final class TrustOptions {
 
@@ -23,8 +27,17 @@ final class TrustOptions {
     private CommandSpec spec;
 
     @Option(names = "--trust", paramLabel = "PEM",
-        description = "Trust the server whose certificate is in this PEM file.")
+        description = "Trust anchors: the server's chain must lead to one of the root certificates in this PEM file "
+            + "(default: the system's trust store).")
     private Path trust;
+
+    @Option(names = "--pin", paramLabel = "PEM",
+        description = "Trust exactly the server certificate(s) in this PEM file, and no chain.")
+    private Path pin;
+
+    @Option(names = "--aia",
+        description = "Fetch a missing intermediate certificate from the issuer URL in the server's certificate.")
+    private boolean aia;
 
     @Option(names = "--insecure",
         description = "Accept any server certificate. Anyone on the path can then read and change the traffic.")
@@ -32,23 +45,30 @@ final class TrustOptions {
 
     /** The verifier the options ask for; warns on {@code err} when it checks nothing. */
     CertificateVerifier verifier(PrintWriter err) throws IOException {
-        if (trust != null && insecure) {
-            throw new ParameterException(spec.commandLine(), "--trust and --insecure exclude each other");
+        int chosen = (trust != null ? 1 : 0) + (pin != null ? 1 : 0) + (insecure ? 1 : 0);
+        if (chosen > 1) {
+            throw new ParameterException(spec.commandLine(), "--trust, --pin and --insecure exclude each other");
         }
         if (insecure) {
             err.println("WARNING: --insecure: the server's certificate is NOT checked; "
                 + "anyone on the path can impersonate the server, read and change the traffic.");
             return CertificateVerifier.INSECURE_ACCEPT_ANY;
         }
-        if (trust == null) {
-            throw new ParameterException(spec.commandLine(), "whom should the client trust? Pass --trust PEM "
-                + "with the server's certificate (or, for a test only, --insecure)");
+        if (pin != null) {
+            return CertificateVerifier.pinned(Pem.readCertificates(pin));
         }
-        return trusting(Pem.readCertificates(trust));
+        TrustAnchors anchors = trust != null ? TrustAnchors.fromPem(trust) : TrustAnchors.system();
+        return anchored(anchors, aia);
     }
 
-    /** A verifier that trusts these certificates: for now, as pins of the server's own certificate. */
-    static CertificateVerifier trusting(List<X509Certificate> certificates) {
-        return CertificateVerifier.pinned(certificates);
+    /** A verifier of servers whose chains lead to these roots; {@code aia} fetches missing intermediates. */
+    static CertificateVerifier anchored(TrustAnchors anchors, boolean aia) {
+        return new PkixCertificateVerifier(PathValidator.builder(anchors).aiaFetching(aia).build(),
+            KeyPurpose.SERVER_AUTH);
+    }
+
+    /** A verifier that trusts these root certificates. */
+    static CertificateVerifier trusting(List<X509Certificate> roots) {
+        return anchored(TrustAnchors.of(roots), false);
     }
 }

@@ -115,7 +115,7 @@ class BadClientTest {
     }
 
     private static void assertServerStillServes() {
-        Cli cli = Cli.run("connect", serve.address(), "--trust", files.rsaCert().toString());
+        Cli cli = Cli.run("connect", serve.address(), "--trust", files.root().toString());
         assertThat(cli.exitCode()).as(cli.all()).isZero();
         assertThat(cli.out()).startsWith("HTTP/1.1 200 OK");
     }

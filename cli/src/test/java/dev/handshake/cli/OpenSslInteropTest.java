@@ -40,7 +40,7 @@ class OpenSslInteropTest {
         boolean ec = key.equals("ec");
         try (OpenSsl server = OpenSsl.server(dir, ec ? files.ecChain() : files.rsaChain(), ec ? files.ecKey() : files.rsaKey())) {
             Cli cli = Cli.run("connect", "127.0.0.1:" + server.port(), "--servername", "localhost",
-                "--trust", (ec ? files.ecCert() : files.rsaCert()).toString(), "--suite", suite);
+                "--trust", files.root().toString(), "--suite", suite);
 
             assertThat(cli.exitCode()).as(cli.all()).isZero();
             assertThat(cli.out()).startsWith("HTTP/1.0 200 ok").containsPattern("cipher suite +" + suite);
@@ -50,7 +50,7 @@ class OpenSslInteropTest {
     @Test
     void falseStartAgainstOpenSsl() throws Exception {
         try (OpenSsl server = OpenSsl.server(dir, files.rsaChain(), files.rsaKey())) {
-            Cli cli = Cli.run("connect", "127.0.0.1:" + server.port(), "--trust", files.rsaCert().toString(),
+            Cli cli = Cli.run("connect", "127.0.0.1:" + server.port(), "--trust", files.root().toString(),
                 "--group", "secp256r1", "--false-start");
 
             assertThat(cli.exitCode()).as(cli.all()).isZero();
@@ -61,7 +61,7 @@ class OpenSslInteropTest {
     @Test
     void anUntrustedOpenSslServerFailsWithBadCertificate() throws Exception {
         try (OpenSsl server = OpenSsl.server(dir, files.rsaChain(), files.rsaKey())) {
-            Cli cli = Cli.run("connect", "127.0.0.1:" + server.port(), "--trust", files.ecCert().toString());
+            Cli cli = Cli.run("connect", "127.0.0.1:" + server.port(), "--pin", files.ecCert().toString());
 
             assertThat(cli.exitCode()).isEqualTo(1);
             assertThat(cli.err()).contains("we sent alert bad_certificate");

@@ -13,13 +13,14 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 
 /** The demo's certificates, made once per test run, written as PEM files where a test wants them. */
-record TestPki(Path rsaChain, Path rsaKey, Path rsaCert, Path ecChain, Path ecKey, Path ecCert) {
+record TestPki(Path root, Path rsaChain, Path rsaKey, Path rsaCert, Path ecChain, Path ecKey, Path ecCert) {
 
     private static final DemoPki PKI = generate();
 
-    /** Writes chains (leaf then intermediate), leaf certificates and PKCS#8 keys into {@code dir}. */
+    /** Writes the root, chains (leaf then intermediate), leaf certificates and PKCS#8 keys into {@code dir}. */
     static TestPki writeTo(Path dir) throws IOException {
         return new TestPki(
+            write(dir.resolve("root.pem"), pem(PKI.root())),
             write(dir.resolve("rsa-chain.pem"), pem(PKI.rsaServer())),
             write(dir.resolve("rsa-key.pem"), Pem.encode("PRIVATE KEY", PKI.rsaServer().privateKey().getEncoded())),
             write(dir.resolve("rsa-cert.pem"), pem(PKI.rsaServer().certificate())),

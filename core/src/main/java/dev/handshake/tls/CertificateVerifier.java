@@ -1,5 +1,7 @@
 package dev.handshake.tls;
 
+import dev.handshake.pki.TrustAnchors;
+
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.List;
@@ -8,8 +10,9 @@ import java.util.List;
  * Decides whether the peer's certificate chain is to be trusted. The client checks the server's
  * chain through it; a server that asks for client certificates checks those through it too.
  *
- * <p>There is deliberately no "trust everything" default: a client without a verifier refuses
- * to finish the handshake. {@link #INSECURE_ACCEPT_ANY} exists for tools that say so loudly.
+ * <p>A client checks servers against the system's trust store unless told otherwise
+ * ({@link #system()}). There is deliberately no "trust everything" default;
+ * {@link #INSECURE_ACCEPT_ANY} exists for tools that say so loudly.
  */
 @FunctionalInterface
 public interface CertificateVerifier {
@@ -39,6 +42,19 @@ public interface CertificateVerifier {
      * anyone who can intercept it.
      */
     CertificateVerifier INSECURE_ACCEPT_ANY = (chain, context) -> { };
+
+    /**
+     * The web PKI with the operating system's trust store (or the JDK's cacerts): the chain must lead
+     * to one of its roots and name the server. The default for clients.
+     */
+    static CertificateVerifier system() {
+        return SystemTrust.INSTANCE;
+    }
+
+    /** Validates chains up to these trust anchors (root certificates), and checks the server's name. */
+    static CertificateVerifier trusting(TrustAnchors anchors) {
+        return PkixCertificateVerifier.forServers(anchors);
+    }
 
     /** Trusts exactly these certificates as the peer's own, and nothing else. */
     static CertificateVerifier pinned(List<X509Certificate> pins) {

@@ -15,7 +15,7 @@ import java.util.Objects;
  * between connections.
  *
  * <p>The defaults are strict: only forward-secret AEAD suites, extended master secret required,
- * no certificate verifier (a client must be told whom to trust).
+ * and a client checks servers against the system's trust store ({@link CertificateVerifier#system()}).
  */
 public final class TlsConfig {
 
@@ -114,7 +114,7 @@ public final class TlsConfig {
         return credentials;
     }
 
-    /** How the peer's certificates are checked, or {@code null} when none is configured. */
+    /** How the peer's certificates are checked. */
     public CertificateVerifier certificateVerifier() {
         return certificateVerifier;
     }
@@ -162,7 +162,7 @@ public final class TlsConfig {
         private List<NamedGroup> namedGroups = new ArrayList<>(NamedGroup.supported());
         private List<SignatureScheme> signatureSchemes = new ArrayList<>(SignatureScheme.tls12());
         private List<Credential> credentials = new ArrayList<>();
-        private CertificateVerifier certificateVerifier;
+        private CertificateVerifier certificateVerifier = CertificateVerifier.system();
         private List<String> applicationProtocols = new ArrayList<>();
         private boolean falseStart;
         private boolean requireExtendedMasterSecret = true;

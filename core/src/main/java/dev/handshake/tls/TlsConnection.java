@@ -70,10 +70,6 @@ public final class TlsConnection {
      *                   verifier does not need it
      */
     public static TlsConnection client(TlsConfig config, String serverName) throws TlsException {
-        if (config.certificateVerifier() == null) {
-            throw new IllegalArgumentException("the client has no CertificateVerifier: configure one with "
-                + "TlsConfig.builder().certificateVerifier(...), e.g. CertificateVerifier.pinned(...)");
-        }
         TlsConnection connection = new TlsConnection(true, config, serverName);
         connection.guard(() -> {
             connection.state = Tls12ClientFlow.start(connection.context);

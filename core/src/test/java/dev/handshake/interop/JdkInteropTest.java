@@ -7,6 +7,7 @@ import dev.handshake.testkit.JdkEnginePeer;
 import dev.handshake.testkit.JdkServer;
 import dev.handshake.testkit.KeyType;
 import dev.handshake.testkit.TestPki;
+import dev.handshake.pki.TrustAnchors;
 import dev.handshake.tls.CertificateVerifier;
 import dev.handshake.tls.CipherSuite;
 import dev.handshake.tls.TlsConfig;
@@ -46,7 +47,7 @@ class JdkInteropTest {
 
     private static TlsConfig ourClient(String suite, TestPki pki) {
         return TlsConfig.builder().cipherSuites(List.of(CipherSuite.forName(suite)))
-            .certificateVerifier(CertificateVerifier.pinned(List.of(pki.server().certificate()))).build();
+            .certificateVerifier(CertificateVerifier.trusting(TrustAnchors.of(List.of(pki.root())))).build();
     }
 
     private static TlsConfig ourServer(String suite, TestPki pki) {

@@ -8,6 +8,7 @@ import dev.handshake.testkit.KeyType;
 import dev.handshake.testkit.OpenSslClient;
 import dev.handshake.testkit.OpenSslServer;
 import dev.handshake.testkit.TestPki;
+import dev.handshake.pki.TrustAnchors;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -62,7 +63,7 @@ class OpenSslInteropTest {
             TlsConfig config = TlsConfig.builder()
                 .cipherSuites(List.of(CipherSuite.forName(suite)))
                 .namedGroups(groups(group, keyType))
-                .certificateVerifier(CertificateVerifier.pinned(List.of(pki.server().certificate())))
+                .certificateVerifier(CertificateVerifier.trusting(TrustAnchors.of(List.of(pki.root()))))
                 .build();
             OurClient.Exchange exchange = OurClient.reverse(server.port(), config, "hello, openssl");
 

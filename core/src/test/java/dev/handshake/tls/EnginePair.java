@@ -10,8 +10,12 @@ final class EnginePair {
     final TlsConnection server;
 
     EnginePair(TlsConfig clientConfig, TlsConfig serverConfig) throws TlsException {
+        this(clientConfig, serverConfig, "localhost");
+    }
+
+    EnginePair(TlsConfig clientConfig, TlsConfig serverConfig, String serverName) throws TlsException {
         this.server = TlsConnection.server(serverConfig);
-        this.client = TlsConnection.client(clientConfig, "localhost");
+        this.client = TlsConnection.client(clientConfig, serverName);
     }
 
     /** Moves bytes both ways until neither side has anything to send. */
