@@ -1,6 +1,7 @@
 package dev.handshake.tls;
 
 import dev.handshake.pki.TrustAnchors;
+import dev.handshake.tls.trace.TlsObserver;
 
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -23,8 +24,9 @@ public interface CertificateVerifier {
      * @param peerName the DNS name or IP address literal the client meant to reach, or {@code null}
      * @param now the validation time, from the configuration's clock
      * @param keyExchange the TLS 1.2 key exchange the certificate's key serves, or {@code null} in TLS 1.3
+     * @param observer the connection's observer, to report each step of the check to, or {@code null}
      */
-    record Context(String peerName, Instant now, CipherSuite.KeyExchange keyExchange) {
+    record Context(String peerName, Instant now, CipherSuite.KeyExchange keyExchange, TlsObserver observer) {
     }
 
     /**

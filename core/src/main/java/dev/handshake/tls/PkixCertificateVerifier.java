@@ -7,6 +7,8 @@ import dev.handshake.pki.PathValidator;
 import dev.handshake.pki.ServerIdentity;
 import dev.handshake.pki.TrustAnchors;
 import dev.handshake.pki.ValidationResult;
+import dev.handshake.tls.trace.TlsEvent;
+import dev.handshake.tls.trace.TlsObserver;
 
 import java.security.cert.X509Certificate;
 import java.util.EnumSet;
@@ -52,11 +54,14 @@ public final class PkixCertificateVerifier implements CertificateVerifier {
                     "the name to connect to, '" + context.peerName() + "', is neither a DNS name nor an IP address", e);
             }
         }
-        ValidationResult result = validator.toBuilder()
+        PathValidator.Builder builder = validator.toBuilder()
             .validationTime(context.now())
-            .leafKeyUsage(leafKeyUsage(context.keyExchange()))
-            .build()
-            .validate(chain, expected, purpose);
+            .leafKeyUsage(leafKeyUsage(context.keyExchange()));
+        TlsObserver observer = context.observer();
+        if (observer != null) {
+            builder.listener(step -> observer.onEvent(new TlsEvent.CertificateCheck(step)));
+        }
+        ValidationResult result = builder.build().validate(chain, expected, purpose);
         if (!result.valid()) {
             throw new TlsException(alert(result.failure()), result.message());
         }

@@ -1,12 +1,14 @@
 package dev.handshake.tls;
 
 import dev.handshake.tls.crypto.CryptoProvider;
+import dev.handshake.tls.trace.TlsObserver;
 
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Everything a {@link TlsConnection} needs to know before it starts: versions, suites, groups,
@@ -48,6 +50,7 @@ public final class TlsConfig {
     private final SecureRandom random;
     private final Clock clock;
     private final CryptoProvider crypto;
+    private final Supplier<TlsObserver> observers;
 
     private TlsConfig(Builder b) {
         versions = List.copyOf(b.versions);
@@ -64,6 +67,7 @@ public final class TlsConfig {
         random = b.random;
         clock = b.clock;
         crypto = b.crypto;
+        observers = b.observers;
     }
 
     public static Builder builder() {
@@ -86,6 +90,7 @@ public final class TlsConfig {
         b.random = random;
         b.clock = clock;
         b.crypto = crypto;
+        b.observers = observers;
         return b;
     }
 
@@ -156,6 +161,11 @@ public final class TlsConfig {
         return crypto;
     }
 
+    /** The observer for a new connection, or {@code null} when none is installed. */
+    public TlsObserver newObserver() {
+        return observers == null ? null : observers.get();
+    }
+
     public static final class Builder {
         private List<ProtocolVersion> versions = new ArrayList<>(List.of(ProtocolVersion.TLS12));
         private List<CipherSuite> cipherSuites = new ArrayList<>(DEFAULT_CIPHER_SUITES);
@@ -171,6 +181,7 @@ public final class TlsConfig {
         private SecureRandom random;
         private Clock clock = Clock.systemUTC();
         private CryptoProvider crypto = CryptoProvider.jca();
+        private Supplier<TlsObserver> observers;
 
         private Builder() {
         }
@@ -279,6 +290,22 @@ public final class TlsConfig {
 
         public Builder crypto(CryptoProvider crypto) {
             this.crypto = Objects.requireNonNull(crypto, "crypto");
+            return this;
+        }
+
+        /**
+         * Reports every step of every connection made with this configuration to {@code observer}
+         * (secrets included). For an observer per connection, use {@link #observers}.
+         */
+        public Builder observer(TlsObserver observer) {
+            Objects.requireNonNull(observer, "observer");
+            this.observers = () -> observer;
+            return this;
+        }
+
+        /** Asks {@code factory} for an observer for each new connection. */
+        public Builder observers(Supplier<TlsObserver> factory) {
+            this.observers = Objects.requireNonNull(factory, "factory");
             return this;
         }
 

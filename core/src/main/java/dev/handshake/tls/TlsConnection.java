@@ -10,6 +10,8 @@ import dev.handshake.tls.record.ContentType;
 import dev.handshake.tls.record.RecordLayer;
 import dev.handshake.tls.record.RecordProtection;
 import dev.handshake.tls.server.Tls12ServerFlow;
+import dev.handshake.tls.trace.TlsEvent;
+import dev.handshake.tls.trace.TlsObserver;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
@@ -43,6 +45,7 @@ public final class TlsConnection {
     private final HandshakeAssembler handshakeIn;
     private final ArrayDeque<byte[]> applicationIn = new ArrayDeque<>();
     private final Context context = new Context();
+    private final TlsObserver observer;
     private byte[] pendingHandshake = new byte[0];
 
     private HandshakeState state;
@@ -60,6 +63,8 @@ public final class TlsConnection {
         this.config = Objects.requireNonNull(config, "config");
         this.peerName = peerName;
         this.handshakeIn = new HandshakeAssembler(config.maxHandshakeMessageSize());
+        this.observer = config.newObserver();
+        records.setObserver(observer);
     }
 
     /**
@@ -72,7 +77,7 @@ public final class TlsConnection {
     public static TlsConnection client(TlsConfig config, String serverName) throws TlsException {
         TlsConnection connection = new TlsConnection(true, config, serverName);
         connection.guard(() -> {
-            connection.state = Tls12ClientFlow.start(connection.context);
+            connection.moveTo(Tls12ClientFlow.start(connection.context));
             connection.flushHandshake();
         });
         return connection;
@@ -84,7 +89,7 @@ public final class TlsConnection {
             throw new IllegalArgumentException("the server has no certificate: add one with TlsConfig.builder().credential(...)");
         }
         TlsConnection connection = new TlsConnection(false, config, null);
-        connection.state = Tls12ServerFlow.start(connection.context);
+        connection.moveTo(Tls12ServerFlow.start(connection.context));
         return connection;
     }
 
@@ -149,6 +154,9 @@ public final class TlsConnection {
             byte[] data = new byte[plaintext.remaining()];
             plaintext.get(data);
             if (data.length > 0) {
+                if (observer != null) {
+                    observer.onEvent(new TlsEvent.ApplicationData(TlsEvent.Direction.SENT, data.length));
+                }
                 records.write(ContentType.APPLICATION_DATA, data, 0, data.length);
             }
         });
@@ -230,7 +238,10 @@ public final class TlsConnection {
                 handshakeIn.add(data);
                 Handshake message;
                 while ((message = handshakeIn.next()) != null) {
-                    state = state.handle(message);
+                    if (observer != null) {
+                        observer.onEvent(new TlsEvent.HandshakeMessage(TlsEvent.Direction.RECEIVED, message));
+                    }
+                    moveTo(state.handle(message));
                 }
             }
             case 20 -> {
@@ -239,7 +250,10 @@ public final class TlsConnection {
                     throw new TlsException(AlertDescription.DECODE_ERROR,
                         "a ChangeCipherSpec record must hold the single byte 1");
                 }
-                state = state.handleChangeCipherSpec();
+                if (observer != null) {
+                    observer.onEvent(new TlsEvent.ChangeCipherSpec(TlsEvent.Direction.RECEIVED));
+                }
+                moveTo(state.handleChangeCipherSpec());
             }
             case 21 -> receiveAlert(data);
             case 23 -> {
@@ -247,6 +261,9 @@ public final class TlsConnection {
                 if (!state.acceptsApplicationData()) {
                     throw new TlsException(AlertDescription.UNEXPECTED_MESSAGE,
                         "application data arrived while " + state.waitingFor());
+                }
+                if (observer != null) {
+                    observer.onEvent(new TlsEvent.ApplicationData(TlsEvent.Direction.RECEIVED, data.length));
                 }
                 applicationIn.add(data);
             }
@@ -265,6 +282,9 @@ public final class TlsConnection {
         AlertDescription description = new AlertDescription(data[1] & 0xFF);
         if (level != 1 && level != 2) {
             throw new TlsException(AlertDescription.ILLEGAL_PARAMETER, "an alert with unknown level " + level);
+        }
+        if (observer != null) {
+            observer.onEvent(new TlsEvent.Alert(TlsEvent.Direction.RECEIVED, level == 2, description));
         }
         if (description.equals(AlertDescription.CLOSE_NOTIFY)) {
             closeNotifyReceived = true;
@@ -286,7 +306,17 @@ public final class TlsConnection {
     }
 
     private void sendAlert(int level, AlertDescription description) throws TlsException {
+        if (observer != null) {
+            observer.onEvent(new TlsEvent.Alert(TlsEvent.Direction.SENT, level == 2, description));
+        }
         records.write(ContentType.ALERT, new byte[] {(byte) level, (byte) description.code()}, 0, 2);
+    }
+
+    private void moveTo(HandshakeState next) {
+        if (observer != null && next != state && session == null) {
+            observer.onEvent(new TlsEvent.State(next.waitingFor()));
+        }
+        state = next;
     }
 
     private void flushHandshake() throws TlsException {
@@ -335,6 +365,9 @@ public final class TlsConnection {
                 // The connection is already failing; the original reason is what matters.
             }
         }
+        if (observer != null) {
+            observer.onEvent(new TlsEvent.Failed(e.alert(), e.getMessage(), e.sentByPeer()));
+        }
     }
 
     /** The engine as the handshake states see it. */
@@ -346,6 +379,11 @@ public final class TlsConnection {
         }
 
         @Override
+        public TlsObserver observer() {
+            return observer;
+        }
+
+        @Override
         public String peerName() {
             return peerName;
         }
@@ -353,6 +391,9 @@ public final class TlsConnection {
         @Override
         public Handshake send(HandshakeMessage message) {
             Handshake framed = message.toHandshake();
+            if (observer != null) {
+                observer.onEvent(new TlsEvent.HandshakeMessage(TlsEvent.Direction.SENT, framed));
+            }
             byte[] raw = framed.raw();
             byte[] joined = java.util.Arrays.copyOf(pendingHandshake, pendingHandshake.length + raw.length);
             System.arraycopy(raw, 0, joined, pendingHandshake.length, raw.length);
@@ -363,6 +404,9 @@ public final class TlsConnection {
         @Override
         public void sendChangeCipherSpec() throws TlsException {
             flushHandshake();
+            if (observer != null) {
+                observer.onEvent(new TlsEvent.ChangeCipherSpec(TlsEvent.Direction.SENT));
+            }
             records.write(ContentType.CHANGE_CIPHER_SPEC, new byte[] {1}, 0, 1);
         }
 
@@ -391,6 +435,9 @@ public final class TlsConnection {
         public void complete(Session negotiated) {
             session = negotiated;
             applicationWritable = true;
+            if (observer != null) {
+                observer.onEvent(new TlsEvent.Completed(negotiated));
+            }
         }
 
         @Override

@@ -21,7 +21,7 @@ class PkixCertificateVerifierTest {
     private final CertificateVerifier servers = PkixCertificateVerifier.forServers(pki.anchors());
 
     private static CertificateVerifier.Context context(String peer, CipherSuite.KeyExchange keyExchange) {
-        return new CertificateVerifier.Context(peer, CertificateBuilder.NOW, keyExchange);
+        return new CertificateVerifier.Context(peer, CertificateBuilder.NOW, keyExchange, null);
     }
 
     private List<X509Certificate> chain(CertificateBuilder.Issued leaf) {

@@ -225,8 +225,8 @@ public final class Tls12ClientFlow {
                     + key.getAlgorithm() + " key, but " + n.suite() + " needs an " + needed + " key");
             }
             KeyExchange keyExchange = n.suite().keyExchange();
-            n.config().certificateVerifier().verify(chain,
-                new CertificateVerifier.Context(n.context().peerName(), n.context().now(), keyExchange));
+            n.config().certificateVerifier().verify(chain, new CertificateVerifier.Context(
+                n.context().peerName(), n.context().now(), keyExchange, n.context().observer()));
             n.transcript().add(message.raw());
             if (keyExchange == KeyExchange.RSA) {
                 return new ExpectServerHelloDone(n, chain, null, null, null, false);
@@ -325,18 +325,21 @@ public final class Tls12ClientFlow {
                 n.transcript().add(context.send(Certificate.tls12(List.of())).raw());
             }
             byte[] premaster;
+            String derivation;
             ClientKeyExchange keyExchange;
             if (agreed == null) {
                 premaster = RsaKeyExchange.newPremasterSecret(ProtocolVersion.TLS12, n.config().random());
                 byte[] encrypted = RsaKeyExchange.encrypt(premaster, chain.get(0).getPublicKey(),
                     n.config().crypto(), n.config().random());
                 keyExchange = new ClientKeyExchange(KeyExchange.RSA, encrypted);
+                derivation = RsaKeyExchange.DERIVATION;
             } else {
                 premaster = agreed.premaster();
                 keyExchange = new ClientKeyExchange(n.suite().keyExchange(), agreed.share().publicValue());
+                derivation = agreed.share().derivation();
             }
             n.transcript().add(context.send(keyExchange).raw());
-            Tls12Secrets secrets = new Tls12Secrets(n.config(), n.suite(), premaster, n.clientRandom(),
+            Tls12Secrets secrets = new Tls12Secrets(context, n.suite(), premaster, derivation, n.clientRandom(),
                 n.serverRandom(), n.extendedMasterSecret(), n.transcript());
             context.sendChangeCipherSpec();
             context.setWriteProtection(secrets.clientWrite());

@@ -1,5 +1,6 @@
 package dev.handshake.tls.handshake;
 
+import dev.handshake.tls.AlertDescription;
 import dev.handshake.tls.ProtocolVersion;
 import dev.handshake.tls.Session;
 import dev.handshake.tls.TlsConfig;
@@ -7,6 +8,7 @@ import dev.handshake.tls.TlsException;
 import dev.handshake.tls.message.Handshake;
 import dev.handshake.tls.message.HandshakeMessage;
 import dev.handshake.tls.record.RecordProtection;
+import dev.handshake.tls.trace.TlsObserver;
 
 import java.time.Instant;
 
@@ -14,6 +16,9 @@ import java.time.Instant;
 public interface HandshakeContext {
 
     TlsConfig config();
+
+    /** This connection's observer, or {@code null}: check before building an event. */
+    TlsObserver observer();
 
     /** The host name or IP address the client meant to reach (client side), or {@code null}. */
     String peerName();
@@ -45,5 +50,5 @@ public interface HandshakeContext {
     void complete(Session session);
 
     /** Sends a warning alert, e.g. no_renegotiation. */
-    void sendWarning(dev.handshake.tls.AlertDescription alert) throws TlsException;
+    void sendWarning(AlertDescription alert) throws TlsException;
 }

@@ -9,6 +9,8 @@ import dev.handshake.tls.crypto.TranscriptHash;
 import dev.handshake.tls.message.Finished;
 import dev.handshake.tls.record.RecordProtection;
 import dev.handshake.tls.record.Tls12AeadProtection;
+import dev.handshake.tls.trace.TlsEvent;
+import dev.handshake.tls.trace.TlsObserver;
 
 import java.security.MessageDigest;
 import java.util.Arrays;
@@ -29,18 +31,35 @@ public final class Tls12Secrets {
      * Derives the master secret from the premaster secret and, with the extended master secret
      * (RFC 7627), from the hash of the handshake up to ClientKeyExchange; otherwise from both randoms.
      * The premaster secret is wiped.
+     *
+     * @param premasterDerivation how the premaster secret came about, for an observer
      */
-    public Tls12Secrets(TlsConfig config, CipherSuite suite, byte[] premaster, byte[] clientRandom,
-                        byte[] serverRandom, boolean extendedMasterSecret, TranscriptHash transcript)
-            throws TlsException {
-        this.config = config;
+    public Tls12Secrets(HandshakeContext context, CipherSuite suite, byte[] premaster, String premasterDerivation,
+                        byte[] clientRandom, byte[] serverRandom, boolean extendedMasterSecret,
+                        TranscriptHash transcript) throws TlsException {
+        this.config = context.config();
         this.suite = suite;
         this.schedule = new Tls12KeySchedule(suite.hash(), config.crypto());
         this.masterSecret = extendedMasterSecret
             ? schedule.extendedMasterSecret(premaster, transcript.current())
             : schedule.masterSecret(premaster, clientRandom, serverRandom);
-        Arrays.fill(premaster, (byte) 0);
         this.keys = schedule.keyBlock(masterSecret, clientRandom, serverRandom, suite.aead());
+        TlsObserver observer = context.observer();
+        if (observer != null) {
+            String prf = "PRF_" + suite.hash();
+            observer.onEvent(new TlsEvent.Secret("pre_master_secret", premasterDerivation, clientRandom, premaster.clone()));
+            observer.onEvent(new TlsEvent.Secret("master_secret", extendedMasterSecret
+                ? prf + "(pre_master_secret, \"extended master secret\", session_hash)[0..47], "
+                    + "session_hash = " + suite.hash() + "(ClientHello .. ClientKeyExchange) (RFC 7627)"
+                : prf + "(pre_master_secret, \"master secret\", ClientHello.random + ServerHello.random)[0..47]",
+                clientRandom, masterSecret.clone()));
+            String keyBlock = prf + "(master_secret, \"key expansion\", server_random + client_random)";
+            observer.onEvent(new TlsEvent.Secret("client_write_key", keyBlock, clientRandom, keys[0].key().clone()));
+            observer.onEvent(new TlsEvent.Secret("server_write_key", keyBlock, clientRandom, keys[1].key().clone()));
+            observer.onEvent(new TlsEvent.Secret("client_write_iv", keyBlock, clientRandom, keys[0].iv().clone()));
+            observer.onEvent(new TlsEvent.Secret("server_write_iv", keyBlock, clientRandom, keys[1].iv().clone()));
+        }
+        Arrays.fill(premaster, (byte) 0);
     }
 
     /** Protection for records the client writes (and the server reads). */

@@ -107,6 +107,11 @@ final class EcdhKeyShare implements KeyShare {
     }
 
     @Override
+    public String derivation() {
+        return "ECDH on " + group + ": the x-coordinate of own private key × peer's public point (RFC 8422 §5.10)";
+    }
+
+    @Override
     public String groupName() {
         return group.name();
     }

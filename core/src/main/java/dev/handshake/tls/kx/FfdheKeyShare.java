@@ -96,6 +96,11 @@ final class FfdheKeyShare implements KeyShare {
     }
 
     @Override
+    public String derivation() {
+        return (tls13 ? "Z = B^a mod p, padded to the length of p (RFC 8446 §7.4.1)" : "Z = B^a mod p, with leading zero bytes removed (RFC 5246 §8.1.2)") + " in " + group.name();
+    }
+
+    @Override
     public String groupName() {
         return group.name();
     }

@@ -25,6 +25,9 @@ public interface KeyShare {
     /** The group, for people: "x25519", "ffdhe2048", "modp2048". */
     String groupName();
 
+    /** How the shared secret is computed, for an explanation. */
+    String derivation();
+
     /**
      * A fresh key share in a named group.
      *

@@ -27,6 +27,10 @@ public final class RsaKeyExchange {
 
     public static final int PREMASTER_LENGTH = 48;
 
+    /** How the premaster secret comes about, for an explanation. */
+    public static final String DERIVATION = "client_version (2 bytes) + 46 random bytes, chosen by the client and "
+        + "sent encrypted to the server's RSA key (RSAES-PKCS1-v1_5)";
+
     private RsaKeyExchange() {
     }
 

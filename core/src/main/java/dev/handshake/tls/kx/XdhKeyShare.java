@@ -82,6 +82,11 @@ final class XdhKeyShare implements KeyShare {
     }
 
     @Override
+    public String derivation() {
+        return "X25519(own private key, peer's public key): the x-coordinate of the product, 32 bytes (RFC 7748)";
+    }
+
+    @Override
     public String groupName() {
         return "x25519";
     }

@@ -3,6 +3,8 @@ package dev.handshake.tls.record;
 import dev.handshake.tls.AlertDescription;
 import dev.handshake.tls.ProtocolVersion;
 import dev.handshake.tls.TlsException;
+import dev.handshake.tls.trace.TlsEvent;
+import dev.handshake.tls.trace.TlsObserver;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +31,12 @@ public final class RecordLayer {
     private int writeVersion = ProtocolVersion.TLS10.code();
     private int expectedReadVersion = -1;
     private boolean firstRecord = true;
+    private TlsObserver observer;
+
+    /** Reports each record read or written to {@code observer} (may be null: nothing is reported). */
+    public void setObserver(TlsObserver observer) {
+        this.observer = observer;
+    }
 
     /**
      * Takes bytes from {@code source} until one whole record is buffered, and returns that record
@@ -47,6 +55,10 @@ public final class RecordLayer {
         }
         buffered = 0;
         firstRecord = false;
+        if (observer != null) {
+            observer.onEvent(new TlsEvent.Record(TlsEvent.Direction.RECEIVED, type.code(), version, length,
+                readProtection != null));
+        }
         if (readProtection == null) {
             byte[] data = new byte[length];
             System.arraycopy(input, HEADER_LENGTH, data, 0, length);
@@ -121,13 +133,21 @@ public final class RecordLayer {
                 record[3] = (byte) (n >>> 8);
                 record[4] = (byte) n;
                 System.arraycopy(data, offset, record, HEADER_LENGTH, n);
-                output.add(record);
+                queue(record, false);
             } else {
-                output.add(writeProtection.seal(type, data, offset, n));
+                queue(writeProtection.seal(type, data, offset, n), true);
             }
             offset += n;
             length -= n;
         } while (length > 0);
+    }
+
+    private void queue(byte[] record, boolean protectedRecord) {
+        if (observer != null) {
+            observer.onEvent(new TlsEvent.Record(TlsEvent.Direction.SENT, record[0] & 0xFF,
+                ((record[1] & 0xFF) << 8) | (record[2] & 0xFF), record.length - HEADER_LENGTH, protectedRecord));
+        }
+        output.add(record);
     }
 
     public void setReadProtection(RecordProtection protection) {

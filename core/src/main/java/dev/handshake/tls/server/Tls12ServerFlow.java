@@ -260,7 +260,8 @@ public final class Tls12ServerFlow {
                     n.clientHello().legacyVersion(), n.config().crypto(), n.config().random())
                 : share.agree(keyExchange.exchangeKeys());
             n.transcript().add(message.raw());
-            Tls12Secrets secrets = new Tls12Secrets(n.config(), n.suite(), premaster, n.clientHello().random(),
+            Tls12Secrets secrets = new Tls12Secrets(n.context(), n.suite(), premaster,
+                share == null ? RsaKeyExchange.DERIVATION : share.derivation(), n.clientHello().random(),
                 n.serverRandom(), n.extendedMasterSecret(), n.transcript());
             return new ExpectChangeCipherSpec(n, secrets);
         }
