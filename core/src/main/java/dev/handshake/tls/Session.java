@@ -16,13 +16,15 @@ import java.util.List;
  * @param peerCertificates the peer's chain as it sent it, its own certificate first (may be empty)
  * @param serverName the server name the client sent (SNI), or {@code null}
  * @param applicationProtocol the ALPN protocol, or {@code null}
- * @param extendedMasterSecret whether the master secret is bound to the handshake (RFC 7627)
+ * @param extendedMasterSecret TLS 1.2: whether the master secret is bound to the handshake (RFC 7627);
+ *                             TLS 1.3 always binds its keys to the handshake
  * @param falseStart whether the client sent application data before the server's Finished (RFC 7918)
+ * @param resumed whether the session was resumed from a ticket (RFC 8446 §2.2) instead of a full handshake
  */
 public record Session(ProtocolVersion version, CipherSuite cipherSuite, NamedGroup namedGroup, String groupName,
                       SignatureScheme signatureScheme, List<X509Certificate> peerCertificates,
                       String serverName, String applicationProtocol, boolean extendedMasterSecret,
-                      boolean falseStart) {
+                      boolean falseStart, boolean resumed) {
 
     public Session {
         peerCertificates = List.copyOf(peerCertificates);

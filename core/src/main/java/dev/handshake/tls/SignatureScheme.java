@@ -32,6 +32,13 @@ public record SignatureScheme(int code) {
         RSA_PSS_RSAE_SHA256, RSA_PSS_RSAE_SHA384, RSA_PSS_RSAE_SHA512,
         RSA_PKCS1_SHA256, RSA_PKCS1_SHA384, RSA_PKCS1_SHA512);
 
+    /** Every scheme Handshake implements, in preference order. */
+    private static final List<SignatureScheme> SUPPORTED = List.of(
+        ECDSA_SECP256R1_SHA256, ECDSA_SECP384R1_SHA384, ED25519,
+        RSA_PSS_RSAE_SHA256, RSA_PSS_RSAE_SHA384, RSA_PSS_RSAE_SHA512,
+        RSA_PSS_PSS_SHA256, RSA_PSS_PSS_SHA384, RSA_PSS_PSS_SHA512,
+        RSA_PKCS1_SHA256, RSA_PKCS1_SHA384, RSA_PKCS1_SHA512);
+
     private static final List<SignatureScheme> NAMED = List.of(
         RSA_PKCS1_SHA256, RSA_PKCS1_SHA384, RSA_PKCS1_SHA512,
         ECDSA_SECP256R1_SHA256, ECDSA_SECP384R1_SHA384, ECDSA_SECP521R1_SHA512,
@@ -47,6 +54,25 @@ public record SignatureScheme(int code) {
     /** The schemes the TLS 1.2 handshake uses, in preference order. */
     public static List<SignatureScheme> tls12() {
         return TLS12;
+    }
+
+    /** Every scheme Handshake implements, in preference order. */
+    public static List<SignatureScheme> supported() {
+        return SUPPORTED;
+    }
+
+    /**
+     * RFC 8446 §4.2.3 and §4.4.3: a TLS 1.3 CertificateVerify may not use RSASSA-PKCS1-v1_5 (nor
+     * SHA-1); those codes only describe certificate signatures there.
+     */
+    public boolean usableInTls13() {
+        boolean pkcs1 = equals(RSA_PKCS1_SHA256) || equals(RSA_PKCS1_SHA384) || equals(RSA_PKCS1_SHA512);
+        return SUPPORTED.contains(this) && !pkcs1;
+    }
+
+    /** Whether the TLS 1.2 handshake may use this scheme. */
+    public boolean usableInTls12() {
+        return TLS12.contains(this);
     }
 
     /** The scheme with this name (rsa_pss_rsae_sha256, ...), or {@code null}. */

@@ -21,8 +21,11 @@ import java.util.function.Supplier;
  */
 public final class TlsConfig {
 
-    /** The library's default suites: forward secrecy and AEAD only, AES-GCM first. */
+    /** The library's default suites: the TLS 1.3 ones, then TLS 1.2 with forward secrecy and AEAD only. */
     public static final List<CipherSuite> DEFAULT_CIPHER_SUITES = List.of(
+        CipherSuite.TLS_AES_128_GCM_SHA256,
+        CipherSuite.TLS_AES_256_GCM_SHA384,
+        CipherSuite.TLS_CHACHA20_POLY1305_SHA256,
         CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,
         CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,
         CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384,
@@ -51,6 +54,20 @@ public final class TlsConfig {
     private final Clock clock;
     private final CryptoProvider crypto;
     private final Supplier<TlsObserver> observers;
+    private final SessionCache sessionCache;
+    private final TicketKeys ticketKeys;
+    private final ClientAuth clientAuth;
+    private final CertificateVerifier clientCertificateVerifier;
+
+    /** Whether a server asks clients for a certificate. */
+    public enum ClientAuth {
+        /** No CertificateRequest is sent. */
+        NONE,
+        /** A certificate is asked for; a client without one may continue. */
+        OPTIONAL,
+        /** A client without a valid certificate is refused (certificate_required in TLS 1.3). */
+        REQUIRED
+    }
 
     private TlsConfig(Builder b) {
         versions = List.copyOf(b.versions);
@@ -68,6 +85,10 @@ public final class TlsConfig {
         clock = b.clock;
         crypto = b.crypto;
         observers = b.observers;
+        sessionCache = b.sessionCache;
+        ticketKeys = b.ticketKeys;
+        clientAuth = b.clientAuth;
+        clientCertificateVerifier = b.clientCertificateVerifier;
     }
 
     public static Builder builder() {
@@ -91,12 +112,27 @@ public final class TlsConfig {
         b.clock = clock;
         b.crypto = crypto;
         b.observers = observers;
+        b.sessionCache = sessionCache;
+        b.ticketKeys = ticketKeys;
+        b.ticketKeysChosen = true;
+        b.clientAuth = clientAuth;
+        b.clientCertificateVerifier = clientCertificateVerifier;
         return b;
     }
 
     /** The protocol versions to negotiate. */
     public List<ProtocolVersion> versions() {
         return versions;
+    }
+
+    /** Whether TLS 1.3 is enabled and has a cipher suite to use. */
+    public boolean tls13() {
+        return versions.contains(ProtocolVersion.TLS13) && cipherSuites.stream().anyMatch(CipherSuite::isTls13);
+    }
+
+    /** Whether TLS 1.2 is enabled and has a cipher suite to use. */
+    public boolean tls12() {
+        return versions.contains(ProtocolVersion.TLS12) && cipherSuites.stream().anyMatch(s -> !s.isTls13());
     }
 
     /** The cipher suites, most preferred first. */
@@ -161,16 +197,36 @@ public final class TlsConfig {
         return crypto;
     }
 
+    /** Where a client keeps TLS 1.3 session tickets to resume sessions; {@code null} disables resumption. */
+    public SessionCache sessionCache() {
+        return sessionCache;
+    }
+
+    /** The keys a server protects its session tickets with; {@code null} sends no tickets. */
+    public TicketKeys ticketKeys() {
+        return ticketKeys;
+    }
+
+    /** Whether a server asks for client certificates. */
+    public ClientAuth clientAuth() {
+        return clientAuth;
+    }
+
+    /** How a server checks client certificates. */
+    public CertificateVerifier clientCertificateVerifier() {
+        return clientCertificateVerifier;
+    }
+
     /** The observer for a new connection, or {@code null} when none is installed. */
     public TlsObserver newObserver() {
         return observers == null ? null : observers.get();
     }
 
     public static final class Builder {
-        private List<ProtocolVersion> versions = new ArrayList<>(List.of(ProtocolVersion.TLS12));
+        private List<ProtocolVersion> versions = new ArrayList<>(List.of(ProtocolVersion.TLS13, ProtocolVersion.TLS12));
         private List<CipherSuite> cipherSuites = new ArrayList<>(DEFAULT_CIPHER_SUITES);
         private List<NamedGroup> namedGroups = new ArrayList<>(NamedGroup.supported());
-        private List<SignatureScheme> signatureSchemes = new ArrayList<>(SignatureScheme.tls12());
+        private List<SignatureScheme> signatureSchemes = new ArrayList<>(SignatureScheme.supported());
         private List<Credential> credentials = new ArrayList<>();
         private CertificateVerifier certificateVerifier = CertificateVerifier.system();
         private List<String> applicationProtocols = new ArrayList<>();
@@ -182,14 +238,19 @@ public final class TlsConfig {
         private Clock clock = Clock.systemUTC();
         private CryptoProvider crypto = CryptoProvider.jca();
         private Supplier<TlsObserver> observers;
+        private SessionCache sessionCache = SessionCache.inMemory(256);
+        private TicketKeys ticketKeys;
+        private boolean ticketKeysChosen;
+        private ClientAuth clientAuth = ClientAuth.NONE;
+        private CertificateVerifier clientCertificateVerifier;
 
         private Builder() {
         }
 
         public Builder versions(List<ProtocolVersion> versions) {
             for (ProtocolVersion version : versions) {
-                if (!version.equals(ProtocolVersion.TLS12)) {
-                    throw new IllegalArgumentException(version + " is not supported; Handshake speaks TLS 1.2");
+                if (!version.equals(ProtocolVersion.TLS12) && !version.equals(ProtocolVersion.TLS13)) {
+                    throw new IllegalArgumentException(version + " is not supported; Handshake speaks TLS 1.2 and 1.3");
                 }
             }
             this.versions = nonEmpty(versions, "versions");
@@ -202,8 +263,8 @@ public final class TlsConfig {
          */
         public Builder cipherSuites(List<CipherSuite> suites) {
             for (CipherSuite suite : suites) {
-                if (!suite.isSupported() || suite.isTls13()) {
-                    throw new IllegalArgumentException(suite + " is not a TLS 1.2 suite Handshake implements");
+                if (!suite.isSupported()) {
+                    throw new IllegalArgumentException(suite + " is not a suite Handshake implements");
                 }
             }
             this.cipherSuites = nonEmpty(suites, "cipher suites");
@@ -223,9 +284,9 @@ public final class TlsConfig {
 
         public Builder signatureSchemes(List<SignatureScheme> schemes) {
             for (SignatureScheme scheme : schemes) {
-                if (!SignatureScheme.tls12().contains(scheme)) {
+                if (!SignatureScheme.supported().contains(scheme)) {
                     throw new IllegalArgumentException("signature scheme " + scheme + " is not supported; choose from "
-                        + SignatureScheme.tls12());
+                        + SignatureScheme.supported());
                 }
             }
             this.signatureSchemes = nonEmpty(schemes, "signature schemes");
@@ -293,6 +354,30 @@ public final class TlsConfig {
             return this;
         }
 
+        /** Where a client keeps session tickets; {@code null} turns resumption off. */
+        public Builder sessionCache(SessionCache cache) {
+            this.sessionCache = cache;
+            return this;
+        }
+
+        /**
+         * The keys a server encrypts session tickets with, e.g. {@link TicketKeys#file} to share them
+         * between servers; {@code null} sends no tickets. By default each configuration makes its own
+         * keys in memory and rotates them.
+         */
+        public Builder ticketKeys(TicketKeys keys) {
+            this.ticketKeys = keys;
+            this.ticketKeysChosen = true;
+            return this;
+        }
+
+        /** Asks clients for a certificate and checks it with {@code verifier} (purpose clientAuth). */
+        public Builder clientAuth(ClientAuth mode, CertificateVerifier verifier) {
+            this.clientAuth = Objects.requireNonNull(mode, "mode");
+            this.clientCertificateVerifier = mode == ClientAuth.NONE ? null : Objects.requireNonNull(verifier, "verifier");
+            return this;
+        }
+
         /**
          * Reports every step of every connection made with this configuration to {@code observer}
          * (secrets included). For an observer per connection, use {@link #observers}.
@@ -312,6 +397,9 @@ public final class TlsConfig {
         public TlsConfig build() {
             if (random == null) {
                 random = new SecureRandom();
+            }
+            if (!ticketKeysChosen) {
+                ticketKeys = TicketKeys.inMemory(random);
             }
             return new TlsConfig(this);
         }

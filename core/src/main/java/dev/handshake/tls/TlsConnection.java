@@ -1,6 +1,7 @@
 package dev.handshake.tls;
 
-import dev.handshake.tls.client.Tls12ClientFlow;
+import dev.handshake.tls.client.ClientHelloFlow;
+import dev.handshake.tls.handshake.Connected13;
 import dev.handshake.tls.handshake.HandshakeAssembler;
 import dev.handshake.tls.handshake.HandshakeContext;
 import dev.handshake.tls.handshake.HandshakeState;
@@ -9,7 +10,7 @@ import dev.handshake.tls.message.HandshakeMessage;
 import dev.handshake.tls.record.ContentType;
 import dev.handshake.tls.record.RecordLayer;
 import dev.handshake.tls.record.RecordProtection;
-import dev.handshake.tls.server.Tls12ServerFlow;
+import dev.handshake.tls.server.ServerHelloFlow;
 import dev.handshake.tls.trace.TlsEvent;
 import dev.handshake.tls.trace.TlsObserver;
 
@@ -57,6 +58,9 @@ public final class TlsConnection {
     private int consecutiveWarnings;
     private int consecutiveEmptyRecords;
     private int applicationInOffset;
+    private ProtocolVersion version;
+    private boolean readKeysChanged;
+    private boolean compatibilityChangeCipherSpecSeen;
 
     private TlsConnection(boolean client, TlsConfig config, String peerName) {
         this.client = client;
@@ -77,7 +81,7 @@ public final class TlsConnection {
     public static TlsConnection client(TlsConfig config, String serverName) throws TlsException {
         TlsConnection connection = new TlsConnection(true, config, serverName);
         connection.guard(() -> {
-            connection.moveTo(Tls12ClientFlow.start(connection.context));
+            connection.moveTo(ClientHelloFlow.start(connection.context));
             connection.flushHandshake();
         });
         return connection;
@@ -89,7 +93,7 @@ public final class TlsConnection {
             throw new IllegalArgumentException("the server has no certificate: add one with TlsConfig.builder().credential(...)");
         }
         TlsConnection connection = new TlsConnection(false, config, null);
-        connection.moveTo(Tls12ServerFlow.start(connection.context));
+        connection.moveTo(ServerHelloFlow.start(connection.context));
         return connection;
     }
 
@@ -242,6 +246,12 @@ public final class TlsConnection {
                         observer.onEvent(new TlsEvent.HandshakeMessage(TlsEvent.Direction.RECEIVED, message));
                     }
                     moveTo(state.handle(message));
+                    if (readKeysChanged && handshakeIn.hasPartialMessage()) {
+                        // RFC 8446 §5.1: a key change must fall on a record boundary.
+                        throw new TlsException(AlertDescription.UNEXPECTED_MESSAGE, "a handshake record continues past "
+                            + "a key change: the messages after " + message.type().name() + " were protected with old keys");
+                    }
+                    readKeysChanged = false;
                 }
             }
             case 20 -> {
@@ -249,6 +259,10 @@ public final class TlsConnection {
                 if (data.length != 1 || data[0] != 1) {
                     throw new TlsException(AlertDescription.DECODE_ERROR,
                         "a ChangeCipherSpec record must hold the single byte 1");
+                }
+                if (ProtocolVersion.TLS13.equals(version)) {
+                    ignoreCompatibilityChangeCipherSpec();
+                    return;
                 }
                 if (observer != null) {
                     observer.onEvent(new TlsEvent.ChangeCipherSpec(TlsEvent.Direction.RECEIVED));
@@ -272,6 +286,34 @@ public final class TlsConnection {
         }
     }
 
+    /**
+     * RFC 8446 §5 and Appendix D.4: in TLS 1.3 a peer may send one unprotected ChangeCipherSpec during
+     * the handshake to soothe middleboxes; it is dropped. Any other is unexpected.
+     */
+    private void ignoreCompatibilityChangeCipherSpec() throws TlsException {
+        if (records.lastRecordProtected() || session != null || compatibilityChangeCipherSpecSeen) {
+            throw new TlsException(AlertDescription.UNEXPECTED_MESSAGE, "a ChangeCipherSpec "
+                + (records.lastRecordProtected() ? "inside a protected record" : session != null
+                ? "after the TLS 1.3 handshake" : "a second time") + " (RFC 8446 §5)");
+        }
+        compatibilityChangeCipherSpecSeen = true;
+    }
+
+    /**
+     * Sends KeyUpdate and switches to new write keys; with {@code requestPeerUpdate} the peer does the
+     * same for its direction (RFC 8446 §4.6.3). TLS 1.3 only, after the handshake.
+     */
+    public void updateKeys(boolean requestPeerUpdate) throws TlsException {
+        checkNotFailed();
+        if (!(state instanceof Connected13 connected) || closeNotifySent) {
+            throw new IllegalStateException("KeyUpdate needs an established, open TLS 1.3 connection");
+        }
+        guard(() -> {
+            connected.updateKeys(requestPeerUpdate);
+            flushHandshake();
+        });
+    }
+
     private void receiveAlert(byte[] data) throws TlsException {
         // RFC 5246 §7.2: struct { AlertLevel level; AlertDescription description; }
         if (data.length != 2) {
@@ -292,8 +334,10 @@ public final class TlsConnection {
                 throw TlsException.receivedAlert(description,
                     "the peer closed the connection (close_notify) before the handshake completed");
             }
-            // RFC 5246 §7.2.1: answer with our own close_notify.
-            close();
+            if (!ProtocolVersion.TLS13.equals(version)) {
+                // RFC 5246 §7.2.1: answer with our own close_notify. TLS 1.3 lets the peer half-close (RFC 8446 §6.1).
+                close();
+            }
             return;
         }
         if (level == 2) {
@@ -419,11 +463,14 @@ public final class TlsConnection {
         @Override
         public void setReadProtection(RecordProtection protection) {
             records.setReadProtection(protection);
+            readKeysChanged = true;
         }
 
         @Override
-        public void setRecordVersion(ProtocolVersion version) {
-            records.setVersion(version);
+        public void negotiated(ProtocolVersion negotiated) {
+            version = negotiated;
+            // RFC 8446 §5.1: TLS 1.3 records keep the TLS 1.2 version number.
+            records.setVersion(ProtocolVersion.TLS12);
         }
 
         @Override

@@ -53,7 +53,7 @@ class ReadmeExampleTest {
             // --- end of README example ---
 
             responder.join();
-            assertThat(tls.session().cipherSuite().name()).isEqualTo("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256");
+            assertThat(tls.session().cipherSuite().name()).isEqualTo("TLS_AES_128_GCM_SHA256");
             assertThat(new String(app.array(), 0, app.position(), StandardCharsets.US_ASCII))
                 .startsWith("HTTP/1.1 200 OK").endsWith("hello from Handshake\n");
             assertThat(tls.isPeerClosed()).isTrue();

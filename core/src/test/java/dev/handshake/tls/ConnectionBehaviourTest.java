@@ -15,7 +15,7 @@ class ConnectionBehaviourTest {
     private static final byte[] EARLY = "sent before the server's Finished".getBytes(StandardCharsets.US_ASCII);
 
     private static TlsConfig.Builder client() {
-        return TlsConfig.builder().certificateVerifier(CertificateVerifier.pinned(List.of(TestIdentities.RSA.certificate())));
+        return TlsConfig.builder().versions(List.of(ProtocolVersion.TLS12)).certificateVerifier(CertificateVerifier.pinned(List.of(TestIdentities.RSA.certificate())));
     }
 
     private static TlsConfig.Builder server() {

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RecordLayerTest {
 
     private static TlsConfig clientConfig() {
-        return TlsConfig.builder().certificateVerifier(CertificateVerifier.pinned(List.of(TestIdentities.RSA.certificate())))
+        return TlsConfig.builder().versions(List.of(ProtocolVersion.TLS12)).certificateVerifier(CertificateVerifier.pinned(List.of(TestIdentities.RSA.certificate())))
             .build();
     }
 

@@ -17,9 +17,9 @@ class TraceTest {
     private static final TestPki PKI = TestPki.of(KeyType.RSA_2048);
 
     @Test
-    void theClientsObserverSeesTheWholeHandshakeInWireOrder() throws Exception {
+    void theClientsObserverSeesTheWholeTls12HandshakeInWireOrder() throws Exception {
         List<TlsEvent> events = new ArrayList<>();
-        TlsConfig client = TlsConfig.builder().observer(events::add)
+        TlsConfig client = TlsConfig.builder().observer(events::add).versions(List.of(ProtocolVersion.TLS12))
             .certificateVerifier(CertificateVerifier.trusting(TrustAnchors.of(List.of(PKI.root())))).build();
         TlsConfig server = TlsConfig.builder().credential(PKI.server().credential()).build();
         EnginePair pair = new EnginePair(client, server);

@@ -79,132 +79,88 @@ public final class Tls12ClientFlow {
         }
     }
 
-    /** Sends the ClientHello. */
-    public static HandshakeState start(HandshakeContext context) throws TlsException {
-        TlsConfig config = context.config();
-        byte[] random = new byte[ClientHello.RANDOM_LENGTH];
-        config.random().nextBytes(random);
-        ClientHello hello = new ClientHello(ProtocolVersion.TLS12, random, new byte[0], config.cipherSuites(),
-            new byte[] {0}, new Extensions(helloExtensions(context)));
-        TranscriptHash transcript = new TranscriptHash();
-        transcript.add(context.send(hello).raw());
-        return new ExpectServerHello(context, transcript, hello);
+    /**
+     * The server chose TLS 1.2: its ServerHello is checked against what we offered, and the
+     * handshake continues with the server's Certificate.
+     */
+    static HandshakeState serverHello(ClientOffer offer, ServerHello serverHello, Handshake message)
+            throws TlsException {
+        HandshakeContext context = offer.context();
+        ClientHello hello = offer.hello();
+        TranscriptHash transcript = offer.transcript();
+        if (!offer.offersTls12()) {
+            throw new TlsException(AlertDescription.PROTOCOL_VERSION,
+                "the server chose " + serverHello.legacyVersion() + "; the client offered only TLS 1.3");
+        }
+        if (!serverHello.legacyVersion().equals(ProtocolVersion.TLS12)) {
+            throw new TlsException(AlertDescription.PROTOCOL_VERSION, "the server chose " + serverHello.legacyVersion()
+                + "; Handshake requires TLS 1.2 or later (SSL 3, TLS 1.0 and 1.1 are broken)");
+        }
+        // RFC 8446 §4.1.3: a TLS 1.3 server that answers a TLS 1.3 client with TLS 1.2 says so in its random.
+        if (offer.offersTls13() && serverHello.hasDowngradeSentinel()) {
+            throw new TlsException(AlertDescription.ILLEGAL_PARAMETER, "the server's random carries the TLS 1.3 "
+                + "downgrade sentinel: someone in the middle made it speak TLS 1.2 (RFC 8446 §4.1.3)");
+        }
+        CipherSuite suite = serverHello.cipherSuite();
+        if (!hello.cipherSuites().contains(suite) || suite.isTls13()) {
+            throw new TlsException(AlertDescription.ILLEGAL_PARAMETER,
+                "the server chose " + suite + ", which the client did not offer for TLS 1.2");
+        }
+        if (serverHello.compressionMethod() != 0) {
+            throw new TlsException(AlertDescription.ILLEGAL_PARAMETER,
+                "the server chose compression method " + serverHello.compressionMethod() + "; only null was offered");
+        }
+        Extensions extensions = serverHello.extensions();
+        for (Extension extension : extensions.list()) {
+            // RFC 5246 §7.4.1.4: the server may only answer extensions the client sent, and TLS 1.3's
+            // own extensions have no place in a TLS 1.2 ServerHello.
+            if (!hello.extensions().has(extension.type()) || TLS13_ONLY.contains(extension.type())) {
+                throw new TlsException(AlertDescription.UNSUPPORTED_EXTENSION,
+                    "the server sent the " + extension.type().name() + " extension in a TLS 1.2 ServerHello");
+            }
+        }
+        checkRenegotiationInfo(extensions.find(ExtensionType.RENEGOTIATION_INFO));
+        boolean ems = extensions.has(ExtensionType.EXTENDED_MASTER_SECRET);
+        if (ems && extensions.find(ExtensionType.EXTENDED_MASTER_SECRET).data().length != 0) {
+            throw new TlsException(AlertDescription.DECODE_ERROR, "the server's extended_master_secret is not empty");
+        }
+        if (!ems && context.config().requireExtendedMasterSecret()) {
+            throw new TlsException(AlertDescription.HANDSHAKE_FAILURE, "the server does not support the extended "
+                + "master secret (RFC 7627), which protects against the triple-handshake attack; "
+                + "TlsConfig.requireExtendedMasterSecret(false) connects anyway");
+        }
+        Extension serverName = extensions.find(ExtensionType.SERVER_NAME);
+        if (serverName != null && serverName.data().length != 0) {
+            throw new TlsException(AlertDescription.DECODE_ERROR, "the server's server_name extension is not empty");
+        }
+        Extension pointFormats = extensions.find(ExtensionType.EC_POINT_FORMATS);
+        if (pointFormats != null) {
+            EcPointFormats.requireUncompressed(pointFormats);
+        }
+        String protocol = ApplicationProtocols.chosen(context,
+            extensions.find(ExtensionType.APPLICATION_LAYER_PROTOCOL_NEGOTIATION));
+
+        transcript.select(suite.hash(), context.config().crypto());
+        transcript.add(message.raw());
+        context.negotiated(ProtocolVersion.TLS12);
+        Negotiated negotiated = new Negotiated(context, transcript, hello.random(), serverHello.random(),
+            suite, ems, protocol);
+        return new ExpectCertificate(negotiated);
     }
 
-    private static List<Extension> helloExtensions(HandshakeContext context) {
-        TlsConfig config = context.config();
-        List<Extension> extensions = new ArrayList<>();
-        String name = context.peerName();
-        // RFC 6066 §3: literal IP addresses are not sent as server names.
-        if (name != null && !isIpLiteral(name)) {
-            extensions.add(new ServerNameList(name).toExtension());
+    /** Extensions that only TLS 1.3 defines for ServerHello. */
+    private static final List<ExtensionType> TLS13_ONLY = List.of(ExtensionType.KEY_SHARE,
+        ExtensionType.PRE_SHARED_KEY, ExtensionType.SUPPORTED_VERSIONS, ExtensionType.COOKIE, ExtensionType.EARLY_DATA);
+
+    /** RFC 5746 §3.4: the server must show it knows about the renegotiation attack. */
+    private static void checkRenegotiationInfo(Extension extension) throws TlsException {
+        if (extension == null) {
+            throw new TlsException(AlertDescription.HANDSHAKE_FAILURE,
+                "the server does not support secure renegotiation (RFC 5746); it is too old to trust");
         }
-        extensions.add(new SupportedGroups(config.namedGroups()).toExtension());
-        if (config.cipherSuites().stream().anyMatch(s -> s.keyExchange() == KeyExchange.ECDHE)) {
-            extensions.add(EcPointFormats.uncompressedOnly());
-        }
-        extensions.add(new SignatureAlgorithms(config.signatureSchemes()).toExtension());
-        if (!config.applicationProtocols().isEmpty()) {
-            extensions.add(new ProtocolNameList(config.applicationProtocols()).toExtension());
-        }
-        extensions.add(Extension.empty(ExtensionType.EXTENDED_MASTER_SECRET));
-        extensions.add(RenegotiationInfo.initial());
-        return extensions;
-    }
-
-    static boolean isIpLiteral(String name) {
-        return name.contains(":") || name.matches("[0-9.]+");
-    }
-
-    /** Waiting for ServerHello: the server's choices are checked against what we offered. */
-    private record ExpectServerHello(HandshakeContext context, TranscriptHash transcript, ClientHello hello)
-            implements HandshakeState {
-
-        @Override
-        public HandshakeState handle(Handshake message) throws TlsException {
-            ServerHello serverHello = ServerHello.decode(message.expect(HandshakeType.SERVER_HELLO, waitingFor()));
-            ProtocolVersion version = serverHello.legacyVersion();
-            if (!version.equals(ProtocolVersion.TLS12)) {
-                throw new TlsException(AlertDescription.PROTOCOL_VERSION,
-                    "the server chose " + version + "; Handshake offered only TLS 1.2");
-            }
-            CipherSuite suite = serverHello.cipherSuite();
-            if (!hello.cipherSuites().contains(suite)) {
-                throw new TlsException(AlertDescription.ILLEGAL_PARAMETER,
-                    "the server chose " + suite + ", which the client did not offer");
-            }
-            if (serverHello.compressionMethod() != 0) {
-                throw new TlsException(AlertDescription.ILLEGAL_PARAMETER,
-                    "the server chose compression method " + serverHello.compressionMethod() + "; only null was offered");
-            }
-            Extensions extensions = serverHello.extensions();
-            for (Extension extension : extensions.list()) {
-                // RFC 5246 §7.4.1.4: the server may only answer extensions the client sent.
-                if (!hello.extensions().has(extension.type())) {
-                    throw new TlsException(AlertDescription.UNSUPPORTED_EXTENSION,
-                        "the server sent the " + extension.type().name() + " extension, which the client did not offer");
-                }
-            }
-            checkRenegotiationInfo(extensions.find(ExtensionType.RENEGOTIATION_INFO));
-            boolean ems = extensions.has(ExtensionType.EXTENDED_MASTER_SECRET);
-            if (ems && extensions.find(ExtensionType.EXTENDED_MASTER_SECRET).data().length != 0) {
-                throw new TlsException(AlertDescription.DECODE_ERROR, "the server's extended_master_secret is not empty");
-            }
-            if (!ems && context.config().requireExtendedMasterSecret()) {
-                throw new TlsException(AlertDescription.HANDSHAKE_FAILURE, "the server does not support the extended "
-                    + "master secret (RFC 7627), which protects against the triple-handshake attack; "
-                    + "TlsConfig.requireExtendedMasterSecret(false) connects anyway");
-            }
-            Extension serverName = extensions.find(ExtensionType.SERVER_NAME);
-            if (serverName != null && serverName.data().length != 0) {
-                throw new TlsException(AlertDescription.DECODE_ERROR, "the server's server_name extension is not empty");
-            }
-            Extension pointFormats = extensions.find(ExtensionType.EC_POINT_FORMATS);
-            if (pointFormats != null) {
-                EcPointFormats.requireUncompressed(pointFormats);
-            }
-            String protocol = chosenProtocol(extensions.find(ExtensionType.APPLICATION_LAYER_PROTOCOL_NEGOTIATION));
-
-            transcript.select(suite.hash(), context.config().crypto());
-            transcript.add(message.raw());
-            context.setRecordVersion(ProtocolVersion.TLS12);
-            Negotiated negotiated = new Negotiated(context, transcript, hello.random(), serverHello.random(),
-                suite, ems, protocol);
-            return new ExpectCertificate(negotiated);
-        }
-
-        /** RFC 5746 §3.4: the server must show it knows about the renegotiation attack. */
-        private static void checkRenegotiationInfo(Extension extension) throws TlsException {
-            if (extension == null) {
-                throw new TlsException(AlertDescription.HANDSHAKE_FAILURE,
-                    "the server does not support secure renegotiation (RFC 5746); it is too old to trust");
-            }
-            if (!RenegotiationInfo.decode(extension).isEmpty()) {
-                throw new TlsException(AlertDescription.HANDSHAKE_FAILURE,
-                    "the server's renegotiation_info is not empty on the first handshake");
-            }
-        }
-
-        private String chosenProtocol(Extension extension) throws TlsException {
-            if (extension == null) {
-                return null;
-            }
-            List<String> chosen = ProtocolNameList.decode(extension).protocols();
-            // RFC 7301 §3.1: exactly one protocol, and one the client offered.
-            if (chosen.size() != 1) {
-                throw new TlsException(AlertDescription.DECODE_ERROR,
-                    "the server's ALPN answer names " + chosen.size() + " protocols instead of one");
-            }
-            if (!context.config().applicationProtocols().contains(chosen.get(0))) {
-                throw new TlsException(AlertDescription.ILLEGAL_PARAMETER,
-                    "the server chose the ALPN protocol '" + chosen.get(0) + "', which the client did not offer");
-            }
-            return chosen.get(0);
-        }
-
-        @Override
-        public String waitingFor() {
-            return "waiting for ServerHello";
+        if (!RenegotiationInfo.decode(extension).isEmpty()) {
+            throw new TlsException(AlertDescription.HANDSHAKE_FAILURE,
+                "the server's renegotiation_info is not empty on the first handshake");
         }
     }
 
@@ -352,8 +308,8 @@ public final class Tls12ClientFlow {
             }
             Session session = new Session(ProtocolVersion.TLS12, n.suite(), group,
                 agreed == null ? null : agreed.share().groupName(), scheme, chain,
-                context.peerName() != null && !isIpLiteral(context.peerName()) ? context.peerName() : null,
-                n.applicationProtocol(), n.extendedMasterSecret(), falseStart);
+                context.peerName() != null && !ClientOffer.isIpLiteral(context.peerName()) ? context.peerName() : null,
+                n.applicationProtocol(), n.extendedMasterSecret(), falseStart, false);
             return new ExpectChangeCipherSpec(n, secrets, session);
         }
 

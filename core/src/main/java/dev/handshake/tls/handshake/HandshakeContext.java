@@ -40,8 +40,8 @@ public interface HandshakeContext {
     /** Opens records read from now on with these keys. */
     void setReadProtection(RecordProtection protection);
 
-    /** Fixes the record-layer version once it is negotiated. */
-    void setRecordVersion(ProtocolVersion version);
+    /** The version is chosen: records carry 0x0303 from now on, and the version's record rules apply. */
+    void negotiated(ProtocolVersion version);
 
     /** TLS False Start (RFC 7918): the application may write before the handshake completes. */
     void allowEarlyApplicationWrites();

@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The supported_versions extension (RFC 8446 §4.2.1) as a client sends it:
- * {@code ProtocolVersion versions<2..254>}, most preferred first.
+ * The supported_versions extension (RFC 8446 §4.2.1): the client's
+ * {@code ProtocolVersion versions<2..254>}, most preferred first, or the server's one selected version.
  */
 public record SupportedVersions(List<ProtocolVersion> versions) {
 
@@ -28,6 +28,19 @@ public record SupportedVersions(List<ProtocolVersion> versions) {
             versions.add(new ProtocolVersion(list.u16("version")));
         }
         return new SupportedVersions(versions);
+    }
+
+    /** ServerHello and HelloRetryRequest: {@code ProtocolVersion selected_version}. */
+    public static ProtocolVersion decodeSelected(Extension extension) throws TlsException {
+        Reader reader = extension.reader();
+        ProtocolVersion version = new ProtocolVersion(reader.u16("selected_version"));
+        reader.expectEnd();
+        return version;
+    }
+
+    public static Extension selected(ProtocolVersion version) {
+        return new Extension(ExtensionType.SUPPORTED_VERSIONS,
+            new byte[] {(byte) (version.code() >>> 8), (byte) version.code()});
     }
 
     public Extension toExtension() {

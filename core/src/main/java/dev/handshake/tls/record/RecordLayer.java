@@ -32,6 +32,7 @@ public final class RecordLayer {
     private int expectedReadVersion = -1;
     private boolean firstRecord = true;
     private TlsObserver observer;
+    private boolean lastRecordProtected;
 
     /** Reports each record read or written to {@code observer} (may be null: nothing is reported). */
     public void setObserver(TlsObserver observer) {
@@ -55,11 +56,13 @@ public final class RecordLayer {
         }
         buffered = 0;
         firstRecord = false;
+        // RFC 8446 §5: in TLS 1.3 a ChangeCipherSpec is never protected, even after keys are in use.
+        lastRecordProtected = readProtection != null && !type.equals(ContentType.CHANGE_CIPHER_SPEC);
         if (observer != null) {
             observer.onEvent(new TlsEvent.Record(TlsEvent.Direction.RECEIVED, type.code(), version, length,
-                readProtection != null));
+                lastRecordProtected));
         }
-        if (readProtection == null) {
+        if (!lastRecordProtected) {
             byte[] data = new byte[length];
             System.arraycopy(input, HEADER_LENGTH, data, 0, length);
             return new RecordProtection.Plaintext(type, data);
@@ -70,6 +73,11 @@ public final class RecordLayer {
                 "a record decrypted to " + plaintext.data().length + " bytes, more than the 2^14 allowed");
         }
         return plaintext;
+    }
+
+    /** Whether the last record read was protected. */
+    public boolean lastRecordProtected() {
+        return lastRecordProtected;
     }
 
     /** Whether part of a record is waiting for more bytes. */

@@ -35,7 +35,7 @@ final class Negotiation {
                          List<SignatureScheme> clientSchemes) throws TlsException {
         List<String> reasons = new ArrayList<>();
         for (CipherSuite suite : config.cipherSuites()) {
-            if (!clientSuites.contains(suite)) {
+            if (suite.isTls13() || !clientSuites.contains(suite)) {
                 continue;
             }
             Choice choice = tryChoose(config, suite, clientGroups, clientSchemes, reasons);

@@ -65,10 +65,6 @@ public final class Tls12ServerFlow {
     private Tls12ServerFlow() {
     }
 
-    public static HandshakeState start(HandshakeContext context) {
-        return new ExpectClientHello(context);
-    }
-
     /** What the server decided after ClientHello; every later state carries it. */
     private record Negotiated(HandshakeContext context, TranscriptHash transcript, ClientHello clientHello,
                               byte[] serverRandom, Negotiation.Choice choice, boolean extendedMasterSecret,
@@ -82,108 +78,72 @@ public final class Tls12ServerFlow {
         }
     }
 
-    /** Waiting for ClientHello: checks what the client offers and answers with the server's flight. */
-    private record ExpectClientHello(HandshakeContext context) implements HandshakeState {
+    /**
+     * The server chose TLS 1.2 for this ClientHello: checks what the client offers and answers with
+     * the server's flight.
+     *
+     * @param downgrade whether TLS 1.3 was possible too, so the random must carry the sentinel (RFC 8446 §4.1.3)
+     */
+    static HandshakeState clientHello(HandshakeContext context, ClientHello hello, Handshake message,
+                                      boolean downgrade) throws TlsException {
+        TlsConfig config = context.config();
+        if (!contains(hello.compressionMethods(), 0)) {
+            throw new TlsException(AlertDescription.HANDSHAKE_FAILURE,
+                "the client offers only compressed connections; Handshake never compresses (CRIME)");
+        }
+        Extensions extensions = hello.extensions();
+        checkSecureRenegotiation(hello);
+        Extension ems = extensions.find(ExtensionType.EXTENDED_MASTER_SECRET);
+        if (ems != null && ems.data().length != 0) {
+            throw new TlsException(AlertDescription.DECODE_ERROR, "the client's extended_master_secret is not empty");
+        }
+        if (ems == null && config.requireExtendedMasterSecret()) {
+            throw new TlsException(AlertDescription.HANDSHAKE_FAILURE, "the client does not support the extended "
+                + "master secret (RFC 7627), which protects against the triple-handshake attack; "
+                + "TlsConfig.requireExtendedMasterSecret(false) accepts it anyway");
+        }
+        Extension serverNameExtension = extensions.find(ExtensionType.SERVER_NAME);
+        String serverName = serverNameExtension == null ? null : ServerNameList.decode(serverNameExtension).hostName();
+        Extension pointFormats = extensions.find(ExtensionType.EC_POINT_FORMATS);
+        if (pointFormats != null) {
+            EcPointFormats.requireUncompressed(pointFormats);
+        }
+        Extension groupsExtension = extensions.find(ExtensionType.SUPPORTED_GROUPS);
+        List<NamedGroup> groups = groupsExtension == null ? null : SupportedGroups.decode(groupsExtension).groups();
+        Extension schemesExtension = extensions.find(ExtensionType.SIGNATURE_ALGORITHMS);
+        List<SignatureScheme> schemes = schemesExtension == null
+            ? List.of() : SignatureAlgorithms.decode(schemesExtension).schemes();
+        String protocol = ServerApplicationProtocols.choose(config,
+            extensions.find(ExtensionType.APPLICATION_LAYER_PROTOCOL_NEGOTIATION));
+        Negotiation.Choice choice = Negotiation.choose(config, hello.cipherSuites(), groups, schemes);
 
-        @Override
-        public HandshakeState handle(Handshake message) throws TlsException {
-            ClientHello hello = ClientHello.decode(message.expect(HandshakeType.CLIENT_HELLO, waitingFor()));
-            TlsConfig config = context.config();
-            checkVersion(hello);
-            if (!contains(hello.compressionMethods(), 0)) {
+        byte[] serverRandom = new byte[ServerHello.RANDOM_LENGTH];
+        config.random().nextBytes(serverRandom);
+        if (downgrade) {
+            ServerHello.markTls12Downgrade(serverRandom);
+        }
+        TranscriptHash transcript = new TranscriptHash();
+        transcript.select(choice.suite().hash(), config.crypto());
+        transcript.add(message.raw());
+        context.negotiated(ProtocolVersion.TLS12);
+        Negotiated n = new Negotiated(context, transcript, hello, serverRandom, choice, ems != null,
+            serverName, protocol);
+        return sendFlight(n, pointFormats != null);
+    }
+
+    /** RFC 5746 §3.6: the client signals the fix by the SCSV or by an empty renegotiation_info. */
+    private static void checkSecureRenegotiation(ClientHello hello) throws TlsException {
+        Extension info = hello.extensions().find(ExtensionType.RENEGOTIATION_INFO);
+        if (info != null) {
+            if (!RenegotiationInfo.decode(info).isEmpty()) {
                 throw new TlsException(AlertDescription.HANDSHAKE_FAILURE,
-                    "the client offers only compressed connections; Handshake never compresses (CRIME)");
+                    "the client's renegotiation_info is not empty on the first handshake");
             }
-            Extensions extensions = hello.extensions();
-            checkSecureRenegotiation(hello);
-            Extension ems = extensions.find(ExtensionType.EXTENDED_MASTER_SECRET);
-            if (ems != null && ems.data().length != 0) {
-                throw new TlsException(AlertDescription.DECODE_ERROR, "the client's extended_master_secret is not empty");
-            }
-            if (ems == null && config.requireExtendedMasterSecret()) {
-                throw new TlsException(AlertDescription.HANDSHAKE_FAILURE, "the client does not support the extended "
-                    + "master secret (RFC 7627), which protects against the triple-handshake attack; "
-                    + "TlsConfig.requireExtendedMasterSecret(false) accepts it anyway");
-            }
-            Extension serverNameExtension = extensions.find(ExtensionType.SERVER_NAME);
-            String serverName = serverNameExtension == null ? null : ServerNameList.decode(serverNameExtension).hostName();
-            Extension pointFormats = extensions.find(ExtensionType.EC_POINT_FORMATS);
-            if (pointFormats != null) {
-                EcPointFormats.requireUncompressed(pointFormats);
-            }
-            Extension groupsExtension = extensions.find(ExtensionType.SUPPORTED_GROUPS);
-            List<NamedGroup> groups = groupsExtension == null ? null : SupportedGroups.decode(groupsExtension).groups();
-            Extension schemesExtension = extensions.find(ExtensionType.SIGNATURE_ALGORITHMS);
-            List<SignatureScheme> schemes = schemesExtension == null
-                ? List.of() : SignatureAlgorithms.decode(schemesExtension).schemes();
-            String protocol = chooseProtocol(extensions.find(ExtensionType.APPLICATION_LAYER_PROTOCOL_NEGOTIATION));
-            Negotiation.Choice choice = Negotiation.choose(config, hello.cipherSuites(), groups, schemes);
-
-            byte[] serverRandom = new byte[ServerHello.RANDOM_LENGTH];
-            config.random().nextBytes(serverRandom);
-            TranscriptHash transcript = new TranscriptHash();
-            transcript.select(choice.suite().hash(), config.crypto());
-            transcript.add(message.raw());
-            context.setRecordVersion(ProtocolVersion.TLS12);
-            Negotiated n = new Negotiated(context, transcript, hello, serverRandom, choice, ems != null,
-                serverName, protocol);
-            return sendFlight(n, pointFormats != null);
+            return;
         }
-
-        /** RFC 5246 Appendix E.1: the client's version is the highest it supports. */
-        private static void checkVersion(ClientHello hello) throws TlsException {
-            Extension supportedVersions = hello.extensions().find(ExtensionType.SUPPORTED_VERSIONS);
-            if (supportedVersions != null) {
-                if (!SupportedVersions.decode(supportedVersions).versions().contains(ProtocolVersion.TLS12)) {
-                    throw new TlsException(AlertDescription.PROTOCOL_VERSION,
-                        "the client does not offer TLS 1.2 in supported_versions; this server speaks only TLS 1.2");
-                }
-                return;
-            }
-            if (hello.legacyVersion().code() < ProtocolVersion.TLS12.code()) {
-                throw new TlsException(AlertDescription.PROTOCOL_VERSION, "the client offers at most "
-                    + hello.legacyVersion() + "; Handshake requires TLS 1.2 or later (SSL 3, TLS 1.0 and 1.1 are broken)");
-            }
-        }
-
-        /** RFC 5746 §3.6: the client signals the fix by the SCSV or by an empty renegotiation_info. */
-        private static void checkSecureRenegotiation(ClientHello hello) throws TlsException {
-            Extension info = hello.extensions().find(ExtensionType.RENEGOTIATION_INFO);
-            if (info != null) {
-                if (!RenegotiationInfo.decode(info).isEmpty()) {
-                    throw new TlsException(AlertDescription.HANDSHAKE_FAILURE,
-                        "the client's renegotiation_info is not empty on the first handshake");
-                }
-                return;
-            }
-            if (!hello.cipherSuites().contains(CipherSuite.TLS_EMPTY_RENEGOTIATION_INFO_SCSV)) {
-                throw new TlsException(AlertDescription.HANDSHAKE_FAILURE,
-                    "the client does not support secure renegotiation (RFC 5746); it is too old to trust");
-            }
-        }
-
-        /** RFC 7301 §3.2: the server's most preferred protocol that the client also offers. */
-        private String chooseProtocol(Extension extension) throws TlsException {
-            if (extension == null) {
-                return null;
-            }
-            List<String> offered = ProtocolNameList.decode(extension).protocols();
-            List<String> ours = context.config().applicationProtocols();
-            if (ours.isEmpty()) {
-                return null;
-            }
-            for (String protocol : ours) {
-                if (offered.contains(protocol)) {
-                    return protocol;
-                }
-            }
-            throw new TlsException(AlertDescription.NO_APPLICATION_PROTOCOL,
-                "no application protocol in common: the client offers " + offered + ", this server speaks " + ours);
-        }
-
-        @Override
-        public String waitingFor() {
-            return "waiting for ClientHello";
+        if (!hello.cipherSuites().contains(CipherSuite.TLS_EMPTY_RENEGOTIATION_INFO_SCSV)) {
+            throw new TlsException(AlertDescription.HANDSHAKE_FAILURE,
+                "the client does not support secure renegotiation (RFC 5746); it is too old to trust");
         }
     }
 
@@ -308,7 +268,7 @@ public final class Tls12ServerFlow {
             NamedGroup group = n.choice().group();
             context.complete(new Session(ProtocolVersion.TLS12, n.suite(), group, group == null ? null : group.name(),
                 n.choice().scheme(),
-                List.of(), n.serverName(), n.applicationProtocol(), n.extendedMasterSecret(), false));
+                List.of(), n.serverName(), n.applicationProtocol(), n.extendedMasterSecret(), false, false));
             return new Connected(context, false);
         }
 
