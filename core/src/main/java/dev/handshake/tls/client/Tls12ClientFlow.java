@@ -12,6 +12,7 @@ import dev.handshake.tls.TlsConfig;
 import dev.handshake.tls.TlsException;
 import dev.handshake.tls.crypto.TlsSignatures;
 import dev.handshake.tls.crypto.TranscriptHash;
+import dev.handshake.tls.handshake.ClientCertificates;
 import dev.handshake.tls.handshake.Connected;
 import dev.handshake.tls.handshake.HandshakeContext;
 import dev.handshake.tls.handshake.HandshakeState;
@@ -22,6 +23,7 @@ import dev.handshake.tls.kx.RsaKeyExchange;
 import dev.handshake.tls.kx.ServerDhParameters;
 import dev.handshake.tls.message.Certificate;
 import dev.handshake.tls.message.CertificateRequest;
+import dev.handshake.tls.message.CertificateVerify;
 import dev.handshake.tls.message.ClientHello;
 import dev.handshake.tls.message.ClientKeyExchange;
 import dev.handshake.tls.message.EcPointFormats;
@@ -185,7 +187,7 @@ public final class Tls12ClientFlow {
                 n.context().peerName(), n.context().now(), keyExchange, n.context().observer()));
             n.transcript().add(message.raw());
             if (keyExchange == KeyExchange.RSA) {
-                return new ExpectServerHelloDone(n, chain, null, null, null, false);
+                return new ExpectServerHelloDone(n, chain, null, null, null, null);
             }
             return new ExpectServerKeyExchange(n, chain);
         }
@@ -226,7 +228,7 @@ public final class Tls12ClientFlow {
             byte[] premaster = share.agree(serverPublic);
             n.transcript().add(message.raw());
             return new ExpectServerHelloDone(n, chain, new KeyAgreed(share, premaster),
-                group, ske.scheme(), false);
+                group, ske.scheme(), null);
         }
 
         /** RFC 5246 §7.4.3: the signature covers client_random + server_random + params. */
@@ -261,24 +263,31 @@ public final class Tls12ClientFlow {
     private record KeyAgreed(KeyShare share, byte[] premaster) {
     }
 
-    /** Waiting for ServerHelloDone, perhaps after a CertificateRequest. */
+    /**
+     * Waiting for ServerHelloDone, perhaps after a CertificateRequest.
+     *
+     * @param request the server's CertificateRequest, or {@code null}
+     */
     private record ExpectServerHelloDone(Negotiated n, List<X509Certificate> chain, KeyAgreed agreed,
-                                         NamedGroup group, SignatureScheme scheme, boolean certificateRequested)
+                                         NamedGroup group, SignatureScheme scheme, CertificateRequest request)
             implements HandshakeState {
 
         @Override
         public HandshakeState handle(Handshake message) throws TlsException {
-            if (message.type().equals(HandshakeType.CERTIFICATE_REQUEST) && !certificateRequested) {
-                CertificateRequest.decode(message);
+            if (message.type().equals(HandshakeType.CERTIFICATE_REQUEST) && request == null) {
+                CertificateRequest certificateRequest = CertificateRequest.decode(message);
                 n.transcript().add(message.raw());
-                return new ExpectServerHelloDone(n, chain, agreed, group, scheme, true);
+                return new ExpectServerHelloDone(n, chain, agreed, group, scheme, certificateRequest);
             }
             EmptyMessage.decode(message.expect(HandshakeType.SERVER_HELLO_DONE, waitingFor()));
             n.transcript().add(message.raw());
             HandshakeContext context = n.context();
-            if (certificateRequested) {
-                // RFC 5246 §7.4.6: with no suitable certificate, the client sends an empty list.
-                n.transcript().add(context.send(Certificate.tls12(List.of())).raw());
+            ClientCertificates.Choice ours = null;
+            if (request != null) {
+                // RFC 5246 §7.4.6: our certificate if one fits, otherwise an empty list.
+                ours = ClientCertificates.choose(n.config(), request.signatureAlgorithms().schemes(), false);
+                List<byte[]> certificates = ours == null ? List.of() : PeerCertificates.encode(ours.credential().chain());
+                n.transcript().add(context.send(Certificate.tls12(certificates)).raw());
             }
             byte[] premaster;
             String derivation;
@@ -297,6 +306,12 @@ public final class Tls12ClientFlow {
             n.transcript().add(context.send(keyExchange).raw());
             Tls12Secrets secrets = new Tls12Secrets(context, n.suite(), premaster, derivation, n.clientRandom(),
                 n.serverRandom(), n.extendedMasterSecret(), n.transcript());
+            if (ours != null) {
+                // RFC 5246 §7.4.8: the signature covers every handshake message so far.
+                byte[] signature = TlsSignatures.sign(ours.scheme(), ours.credential().privateKey(),
+                    n.transcript().messages(), n.config().crypto(), n.config().random());
+                n.transcript().add(context.send(new CertificateVerify(ours.scheme(), signature)).raw());
+            }
             context.sendChangeCipherSpec();
             context.setWriteProtection(secrets.clientWrite());
             Finished finished = secrets.finished(true, n.transcript());

@@ -178,7 +178,9 @@ final class Tls13ClientFlow {
                 "the " + what + "'s legacy_compression_method is " + hello.compressionMethod() + ", not 0");
         }
         for (Extension extension : hello.extensions().list()) {
-            if (!allowed.contains(extension.type()) || !offer.hello().extensions().has(extension.type())) {
+            // The cookie is the one extension a HelloRetryRequest may bring unasked (RFC 8446 §4.2.2).
+            boolean asked = offer.hello().extensions().has(extension.type()) || extension.type().equals(ExtensionType.COOKIE);
+            if (!allowed.contains(extension.type()) || !asked) {
                 throw new TlsException(AlertDescription.UNSUPPORTED_EXTENSION,
                     "the " + what + " carries the " + extension.type().name() + " extension, which does not belong there");
             }

@@ -1,6 +1,5 @@
 package dev.handshake.tls.handshake;
 
-import dev.handshake.tls.AlertDescription;
 import dev.handshake.tls.Credential;
 import dev.handshake.tls.SignatureScheme;
 import dev.handshake.tls.TlsConfig;
@@ -14,8 +13,6 @@ import dev.handshake.tls.message.ExtensionType;
 import dev.handshake.tls.message.Extensions;
 import dev.handshake.tls.message.SignatureAlgorithms;
 
-import java.security.cert.CertificateEncodingException;
-import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -53,7 +50,7 @@ public final class ClientCertificates {
         Choice choice = choose(context.config(), accepted, true);
         List<Certificate.Entry> entries = new ArrayList<>();
         if (choice != null) {
-            for (byte[] der : encoded(choice.credential().chain())) {
+            for (byte[] der : PeerCertificates.encode(choice.credential().chain())) {
                 entries.add(new Certificate.Entry(der, Extensions.NONE));
             }
         }
@@ -64,18 +61,5 @@ public final class ClientCertificates {
                 context.config().crypto(), context.config().random());
             transcript.add(context.send(new CertificateVerify(choice.scheme(), signature)).raw());
         }
-    }
-
-    public static List<byte[]> encoded(List<X509Certificate> chain) throws TlsException {
-        List<byte[]> out = new ArrayList<>();
-        for (X509Certificate certificate : chain) {
-            try {
-                out.add(certificate.getEncoded());
-            } catch (CertificateEncodingException e) {
-                throw new TlsException(AlertDescription.INTERNAL_ERROR,
-                    "cannot encode the certificate '" + certificate.getSubjectX500Principal() + "'", e);
-            }
-        }
-        return out;
     }
 }

@@ -4,13 +4,14 @@ import dev.handshake.tls.AlertDescription;
 import dev.handshake.tls.TlsException;
 
 import java.io.ByteArrayInputStream;
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Turns the DER certificates of a Certificate message into {@link X509Certificate}s. */
+/** Between the DER certificates of a Certificate message and {@link X509Certificate}s. */
 public final class PeerCertificates {
 
     private PeerCertificates() {
@@ -33,5 +34,19 @@ public final class PeerCertificates {
             }
         }
         return certificates;
+    }
+
+    /** The DER encodings of a chain, for a Certificate message. */
+    public static List<byte[]> encode(List<X509Certificate> chain) throws TlsException {
+        List<byte[]> out = new ArrayList<>();
+        for (X509Certificate certificate : chain) {
+            try {
+                out.add(certificate.getEncoded());
+            } catch (CertificateEncodingException e) {
+                throw new TlsException(AlertDescription.INTERNAL_ERROR,
+                    "cannot encode the certificate '" + certificate.getSubjectX500Principal() + "'", e);
+            }
+        }
+        return out;
     }
 }

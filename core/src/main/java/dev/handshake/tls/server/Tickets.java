@@ -4,8 +4,8 @@ import dev.handshake.tls.CipherSuite;
 import dev.handshake.tls.TicketKeys;
 import dev.handshake.tls.TlsConfig;
 import dev.handshake.tls.TlsException;
-import dev.handshake.tls.handshake.ClientCertificates;
 import dev.handshake.tls.handshake.HandshakeContext;
+import dev.handshake.tls.handshake.PeerCertificates;
 import dev.handshake.tls.handshake.Tls13Keys;
 import dev.handshake.tls.message.Extensions;
 import dev.handshake.tls.message.NewSessionTicket;
@@ -37,7 +37,7 @@ final class Tickets {
             long ageAdd = config.random().nextInt() & 0xFFFFFFFFL;
             byte[] psk = keys.resumptionPsk(resumptionMasterSecret, nonce);
             TicketState state = new TicketState(suite, now, ageAdd, psk, applicationProtocol,
-                serverName == null ? "" : serverName, ClientCertificates.encoded(clientChain));
+                serverName == null ? "" : serverName, PeerCertificates.encode(clientChain));
             byte[] ticket = ticketKeys.seal(state.encode(), now, config.crypto());
             context.send(new NewSessionTicket(TicketKeys.TICKET_LIFETIME.toSeconds(), ageAdd, nonce, ticket,
                 Extensions.NONE));

@@ -1,6 +1,7 @@
 package dev.handshake.tls.server;
 
 import dev.handshake.tls.AlertDescription;
+import dev.handshake.tls.CertificateVerifier;
 import dev.handshake.tls.CipherSuite;
 import dev.handshake.tls.CipherSuite.KeyExchange;
 import dev.handshake.tls.NamedGroup;
@@ -13,12 +14,15 @@ import dev.handshake.tls.crypto.Tls12KeySchedule;
 import dev.handshake.tls.crypto.TlsSignatures;
 import dev.handshake.tls.crypto.TranscriptHash;
 import dev.handshake.tls.handshake.Connected;
+import dev.handshake.tls.handshake.PeerCertificates;
 import dev.handshake.tls.handshake.HandshakeContext;
 import dev.handshake.tls.handshake.HandshakeState;
 import dev.handshake.tls.handshake.Tls12Secrets;
 import dev.handshake.tls.kx.KeyShare;
 import dev.handshake.tls.kx.RsaKeyExchange;
 import dev.handshake.tls.message.Certificate;
+import dev.handshake.tls.message.CertificateRequest;
+import dev.handshake.tls.message.CertificateVerify;
 import dev.handshake.tls.message.ClientHello;
 import dev.handshake.tls.message.ClientKeyExchange;
 import dev.handshake.tls.message.EcPointFormats;
@@ -39,7 +43,7 @@ import dev.handshake.tls.message.SupportedGroups;
 import dev.handshake.tls.message.SupportedVersions;
 
 import java.io.ByteArrayOutputStream;
-import java.security.cert.CertificateEncodingException;
+import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
@@ -164,7 +168,7 @@ public final class Tls12ServerFlow {
         ServerHello hello = new ServerHello(ProtocolVersion.TLS12, n.serverRandom(), new byte[0], n.suite(), 0,
             new Extensions(extensions));
         n.transcript().add(context.send(hello).raw());
-        n.transcript().add(context.send(Certificate.tls12(encoded(n.choice().credential().chain()))).raw());
+        n.transcript().add(context.send(Certificate.tls12(PeerCertificates.encode(n.choice().credential().chain()))).raw());
 
         KeyShare share = null;
         if (n.suite().keyExchange() != KeyExchange.RSA) {
@@ -181,8 +185,73 @@ public final class Tls12ServerFlow {
                 signed.toByteArray(), n.config().crypto(), n.config().random());
             n.transcript().add(context.send(new ServerKeyExchange(params, n.choice().scheme(), signature)).raw());
         }
+        boolean askClient = n.config().clientAuth() != TlsConfig.ClientAuth.NONE;
+        if (askClient) {
+            // RFC 5246 §7.4.4: any RSA or ECDSA certificate signed with a scheme this server accepts.
+            n.transcript().add(context.send(new CertificateRequest(
+                new byte[] {CertificateRequest.RSA_SIGN, CertificateRequest.ECDSA_SIGN},
+                new SignatureAlgorithms(clientSchemes(n.config())), List.of())).raw());
+        }
         n.transcript().add(context.send(EmptyMessage.SERVER_HELLO_DONE).raw());
-        return new ExpectClientKeyExchange(n, share);
+        return askClient ? new ExpectClientCertificate(n, share) : new ExpectClientKeyExchange(n, share, List.of());
+    }
+
+    private static List<SignatureScheme> clientSchemes(TlsConfig config) {
+        return config.signatureSchemes().stream().filter(SignatureScheme::usableInTls12).toList();
+    }
+
+    /** Waiting for the client's Certificate, which may be empty (RFC 5246 §7.4.6). */
+    private record ExpectClientCertificate(Negotiated n, KeyShare share) implements HandshakeState {
+
+        @Override
+        public HandshakeState handle(Handshake message) throws TlsException {
+            Certificate certificate = Certificate.decode(message.expect(HandshakeType.CERTIFICATE, waitingFor()), false);
+            n.transcript().add(message.raw());
+            if (certificate.entries().isEmpty()) {
+                if (n.config().clientAuth() == TlsConfig.ClientAuth.REQUIRED) {
+                    throw new TlsException(AlertDescription.HANDSHAKE_FAILURE,
+                        "the client sent no certificate, and this server requires one");
+                }
+                return new ExpectClientKeyExchange(n, share, List.of());
+            }
+            List<X509Certificate> chain = PeerCertificates.parse(certificate.certificates());
+            n.config().clientCertificateVerifier().verify(chain,
+                new CertificateVerifier.Context(null, n.context().now(), null, n.context().observer()));
+            return new ExpectClientKeyExchange(n, share, chain);
+        }
+
+        @Override
+        public String waitingFor() {
+            return "waiting for the client's Certificate";
+        }
+    }
+
+    /** Waiting for the client's CertificateVerify over every handshake message so far (RFC 5246 §7.4.8). */
+    private record ExpectCertificateVerify(Negotiated n, Tls12Secrets secrets, List<X509Certificate> chain)
+            implements HandshakeState {
+
+        @Override
+        public HandshakeState handle(Handshake message) throws TlsException {
+            CertificateVerify verify = CertificateVerify.decode(
+                message.expect(HandshakeType.CERTIFICATE_VERIFY, waitingFor()));
+            SignatureScheme scheme = verify.scheme();
+            PublicKey key = chain.get(0).getPublicKey();
+            if (!clientSchemes(n.config()).contains(scheme) || !TlsSignatures.keyMatches(scheme, key, false)) {
+                throw new TlsException(AlertDescription.ILLEGAL_PARAMETER, "the client signed with " + scheme
+                    + ", which this server did not ask for or which does not fit its " + key.getAlgorithm() + " key");
+            }
+            if (!TlsSignatures.verify(scheme, key, n.transcript().messages(), verify.signature(), n.config().crypto())) {
+                throw new TlsException(AlertDescription.DECRYPT_ERROR,
+                    "the client's CertificateVerify signature does not verify with its certificate's key");
+            }
+            n.transcript().add(message.raw());
+            return new ExpectChangeCipherSpec(n, secrets, chain);
+        }
+
+        @Override
+        public String waitingFor() {
+            return "waiting for the client's CertificateVerify";
+        }
     }
 
     private static ServerKeyExchange.DheParams dheParams(NamedGroup group, KeyShare share) {
@@ -195,20 +264,9 @@ public final class Tls12ServerFlow {
         return bytes[0] == 0 ? java.util.Arrays.copyOfRange(bytes, 1, bytes.length) : bytes;
     }
 
-    private static List<byte[]> encoded(List<X509Certificate> chain) throws TlsException {
-        List<byte[]> out = new ArrayList<>();
-        for (X509Certificate certificate : chain) {
-            try {
-                out.add(certificate.getEncoded());
-            } catch (CertificateEncodingException e) {
-                throw new TlsException(AlertDescription.INTERNAL_ERROR, "cannot encode the server's certificate", e);
-            }
-        }
-        return out;
-    }
-
     /** Waiting for ClientKeyExchange: the client's half of the key exchange gives the premaster secret. */
-    private record ExpectClientKeyExchange(Negotiated n, KeyShare share) implements HandshakeState {
+    private record ExpectClientKeyExchange(Negotiated n, KeyShare share, List<X509Certificate> clientChain)
+            implements HandshakeState {
 
         @Override
         public HandshakeState handle(Handshake message) throws TlsException {
@@ -223,7 +281,8 @@ public final class Tls12ServerFlow {
             Tls12Secrets secrets = new Tls12Secrets(n.context(), n.suite(), premaster,
                 share == null ? RsaKeyExchange.DERIVATION : share.derivation(), n.clientHello().random(),
                 n.serverRandom(), n.extendedMasterSecret(), n.transcript());
-            return new ExpectChangeCipherSpec(n, secrets);
+            return clientChain.isEmpty() ? new ExpectChangeCipherSpec(n, secrets, clientChain)
+                : new ExpectCertificateVerify(n, secrets, clientChain);
         }
 
         @Override
@@ -233,7 +292,8 @@ public final class Tls12ServerFlow {
     }
 
     /** Waiting for the client's ChangeCipherSpec. */
-    private record ExpectChangeCipherSpec(Negotiated n, Tls12Secrets secrets) implements HandshakeState {
+    private record ExpectChangeCipherSpec(Negotiated n, Tls12Secrets secrets, List<X509Certificate> clientChain)
+            implements HandshakeState {
 
         @Override
         public HandshakeState handle(Handshake message) throws TlsException {
@@ -243,7 +303,7 @@ public final class Tls12ServerFlow {
         @Override
         public HandshakeState handleChangeCipherSpec() throws TlsException {
             n.context().setReadProtection(secrets.clientWrite());
-            return new ExpectFinished(n, secrets);
+            return new ExpectFinished(n, secrets, clientChain);
         }
 
         @Override
@@ -253,7 +313,8 @@ public final class Tls12ServerFlow {
     }
 
     /** Waiting for the client's Finished; then the server sends its own. */
-    private record ExpectFinished(Negotiated n, Tls12Secrets secrets) implements HandshakeState {
+    private record ExpectFinished(Negotiated n, Tls12Secrets secrets, List<X509Certificate> clientChain)
+            implements HandshakeState {
 
         @Override
         public HandshakeState handle(Handshake message) throws TlsException {
@@ -268,7 +329,7 @@ public final class Tls12ServerFlow {
             NamedGroup group = n.choice().group();
             context.complete(new Session(ProtocolVersion.TLS12, n.suite(), group, group == null ? null : group.name(),
                 n.choice().scheme(),
-                List.of(), n.serverName(), n.applicationProtocol(), n.extendedMasterSecret(), false, false));
+                clientChain, n.serverName(), n.applicationProtocol(), n.extendedMasterSecret(), false, false));
             return new Connected(context, false);
         }
 

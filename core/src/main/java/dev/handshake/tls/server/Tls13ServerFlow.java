@@ -24,6 +24,7 @@ import dev.handshake.tls.message.Certificate;
 import dev.handshake.tls.message.CertificateRequest13;
 import dev.handshake.tls.message.CertificateVerify;
 import dev.handshake.tls.message.ClientHello;
+import dev.handshake.tls.message.Cookie;
 import dev.handshake.tls.message.EncryptedExtensions;
 import dev.handshake.tls.message.Extension;
 import dev.handshake.tls.message.ExtensionType;
@@ -41,6 +42,7 @@ import dev.handshake.tls.message.SignatureAlgorithms;
 import dev.handshake.tls.message.SupportedGroups;
 import dev.handshake.tls.message.SupportedVersions;
 
+import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -207,20 +209,23 @@ final class Tls13ServerFlow {
         transcript.select(suite.hash(), context.config().crypto());
         transcript.add(message.raw());
         transcript.replaceWithMessageHash();
+        // RFC 8446 §4.2.2: a cookie the client must echo proves it receives at its address.
+        byte[] cookie = new byte[32];
+        context.config().random().nextBytes(cookie);
         ServerHello retry = new ServerHello(ProtocolVersion.TLS12, ServerHello.helloRetryRequestRandom(),
             hello.sessionId(), suite, 0, new Extensions(List.of(SupportedVersions.selected(ProtocolVersion.TLS13),
-            KeyShareExtension.selectedGroup(group))));
+            KeyShareExtension.selectedGroup(group), Cookie.of(cookie))));
         transcript.add(context.send(retry).raw());
         context.negotiated(ProtocolVersion.TLS13);
         if (hello.sessionId().length > 0) {
             context.sendChangeCipherSpec();
         }
-        return new ExpectSecondClientHello(context, transcript, hello, group);
+        return new ExpectSecondClientHello(context, transcript, hello, group, cookie);
     }
 
     /** After a HelloRetryRequest: the client tries again with the share asked for. */
     private record ExpectSecondClientHello(HandshakeContext context, TranscriptHash transcript, ClientHello first,
-                                           NamedGroup group) implements HandshakeState {
+                                           NamedGroup group, byte[] cookie) implements HandshakeState {
 
         @Override
         public HandshakeState handle(Handshake message) throws TlsException {
@@ -231,6 +236,11 @@ final class Tls13ServerFlow {
                     || !Arrays.equals(second.random(), first.random())) {
                 throw new TlsException(AlertDescription.ILLEGAL_PARAMETER,
                     "the second ClientHello changed its random, session id or cipher suites");
+            }
+            Extension echoed = second.extensions().find(ExtensionType.COOKIE);
+            if (echoed == null || !MessageDigest.isEqual(Cookie.decode(echoed), cookie)) {
+                throw new TlsException(AlertDescription.ILLEGAL_PARAMETER,
+                    "the second ClientHello does not echo the HelloRetryRequest's cookie (RFC 8446 §4.2.2)");
             }
             return answer(context, second, message, transcript, group);
         }
@@ -263,7 +273,7 @@ final class Tls13ServerFlow {
         }
         if (credential != null) {
             List<Certificate.Entry> entries = new ArrayList<>();
-            for (byte[] der : ClientCertificates.encoded(credential.chain())) {
+            for (byte[] der : PeerCertificates.encode(credential.chain())) {
                 entries.add(new Certificate.Entry(der, Extensions.NONE));
             }
             transcript.add(context.send(new Certificate(new byte[0], entries, true)).raw());
