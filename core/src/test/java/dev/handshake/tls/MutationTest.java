@@ -32,14 +32,27 @@ class MutationTest {
     }
 
     @Test
-    void damagedFlightsOnlyEverRaiseTlsException() throws Exception {
-        Random random = new Random(20261128);
+    void damagedTls12FlightsOnlyEverRaiseTlsException() throws Exception {
+        damage(client(), server(), 20261128);
+    }
+
+    @Test
+    void damagedTls13FlightsOnlyEverRaiseTlsException() throws Exception {
+        TlsConfig client = TlsConfig.builder()
+            .certificateVerifier(CertificateVerifier.pinned(List.of(TestIdentities.RSA.certificate()))).build();
+        TlsConfig server = TlsConfig.builder().credential(TestIdentities.RSA).credential(TestIdentities.EC)
+            .namedGroups(List.of(NamedGroup.SECP256R1, NamedGroup.X25519)).build();
+        damage(client, server, 20261129);
+    }
+
+    private static void damage(TlsConfig client, TlsConfig server, long start) throws Exception {
+        Random random = new Random(start);
         for (int round = 0; round < ROUNDS; round++) {
             long seed = random.nextLong();
             Random r = new Random(seed);
-            EnginePair pair = new EnginePair(client(), server());
+            EnginePair pair = new EnginePair(client, server);
             // Let the handshake proceed a random number of flights, then damage the next one.
-            int cleanFlights = r.nextInt(4);
+            int cleanFlights = r.nextInt(5);
             TlsConnection from = pair.client;
             TlsConnection to = pair.server;
             for (int i = 0; i < cleanFlights; i++) {
