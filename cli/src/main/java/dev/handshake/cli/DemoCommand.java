@@ -78,7 +78,8 @@ final class DemoCommand implements Callable<Integer> {
         // The client trusts the demo's root, as a browser trusts the roots it ships with.
         CertificateVerifier trust = TrustOptions.trusting(List.of(pki.root()));
         int failures = 0;
-        try (HttpsServer server = HttpsServer.start(serverConfig, InetAddress.getByName("127.0.0.1"), 0,
+        try (HttpsServer server = HttpsServer.start(new java.net.ServerSocket(), InetAddress.getByName("127.0.0.1"), 0,
+                HttpsServer.traced(serverConfig, Tracing.none(dev.handshake.cli.trace.Side.SERVER, out, out)),
                 Duration.ofSeconds(10), line -> field(out, "server log", line))) {
             HostPort address = new HostPort("127.0.0.1", server.address().getPort());
             out.println();
@@ -108,7 +109,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         HttpsClient.Response response;
         try {
-            response = HttpsClient.get(address, "localhost", client.build());
+            response = HttpsClient.get(address, "localhost", client.build(), Tracing.none(dev.handshake.cli.trace.Side.CLIENT, out, out));
         } catch (TlsException e) {
             field(out, "FAILED", TlsText.failure(e));
             return false;

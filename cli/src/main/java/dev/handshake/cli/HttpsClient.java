@@ -1,5 +1,6 @@
 package dev.handshake.cli;
 
+import dev.handshake.cli.trace.ConnectionTrace;
 import dev.handshake.io.TlsSocket;
 import dev.handshake.tls.Session;
 import dev.handshake.tls.TlsConfig;
@@ -25,15 +26,16 @@ final class HttpsClient {
 
     /**
      * Connects, runs the handshake, sends {@code GET / HTTP/1.1} with {@code Connection: close}
-     * and reads the response head.
+     * and reads the response head; {@code tracing} observes and captures the connection.
      *
      * @param serverName the name sent as SNI, checked against the certificate and sent as Host
      */
-    static Response get(HostPort address, String serverName, TlsConfig config) throws IOException {
-        try (Socket socket = new Socket()) {
+    static Response get(HostPort address, String serverName, TlsConfig config, Tracing tracing) throws IOException {
+        ConnectionTrace trace = tracing.connection();
+        try (Socket socket = tracing.socket()) {
             socket.connect(new InetSocketAddress(address.host(), address.port()), TIMEOUT_MILLIS);
             socket.setSoTimeout(TIMEOUT_MILLIS);
-            try (TlsSocket tls = TlsSocket.client(socket, config, serverName)) {
+            try (TlsSocket tls = TlsSocket.client(socket, Tracing.observed(config, trace), serverName)) {
                 tls.handshake();
                 String host = serverName.contains(":") ? "[" + serverName + "]" : serverName;
                 String request = "GET / HTTP/1.1\r\nHost: " + host + (address.port() == 443 ? "" : ":" + address.port())
@@ -44,6 +46,10 @@ final class HttpsClient {
                     throw new EOFException("the server closed the connection without a response");
                 }
                 return new Response(head, tls.session());
+            }
+        } finally {
+            if (trace != null) {
+                trace.finish();
             }
         }
     }
