@@ -1,6 +1,7 @@
 package dev.handshake.cli;
 
 import dev.handshake.cli.trace.ConnectionTrace;
+import dev.handshake.cli.trace.Summary;
 import dev.handshake.io.TlsSocket;
 import dev.handshake.tls.Session;
 import dev.handshake.tls.TlsConfig;
@@ -17,8 +18,12 @@ final class HttpsClient {
 
     private static final int TIMEOUT_MILLIS = 10_000;
 
-    /** The server's response head and what the handshake negotiated. */
-    record Response(HttpHead head, Session session) {
+    /**
+     * The server's response head and what the handshake negotiated.
+     *
+     * @param summary the connection so far, or null when it was not traced
+     */
+    record Response(HttpHead head, Session session, Summary summary) {
     }
 
     private HttpsClient() {
@@ -45,7 +50,7 @@ final class HttpsClient {
                 if (head == null) {
                     throw new EOFException("the server closed the connection without a response");
                 }
-                return new Response(head, tls.session());
+                return new Response(head, tls.session(), trace != null ? Summary.of(trace.steps()) : null);
             }
         } finally {
             if (trace != null) {
