@@ -31,6 +31,7 @@ public final class Explainer implements ConnectionTrace.Listener {
     private final Style style;
     private Group group = Group.NONE;
     private int messages;
+    private int passedChecks;
 
     public Explainer(PrintWriter out, Style style) {
         this.out = out;
@@ -127,27 +128,45 @@ public final class Explainer implements ConnectionTrace.Listener {
         out.println(INDENT + "    " + Hex.of(secret.value()));
     }
 
+    /**
+     * One step of the chain-of-trust check. Signatures and outcomes are shown; the passed checks of
+     * validity and constraints are counted and shown as one line before the outcome (any failure
+     * is shown itself); the search for issuers is left to --json and the report.
+     */
     private void check(Side self, ValidationStep step) {
         if (group != Group.CHECKS) {
             group = Group.CHECKS;
+            passedChecks = 0;
             out.println();
             out.println(style.bold("Chain of trust") + style.dim("  as the " + self.label() + " checked it"));
+        }
+        boolean passed = (step instanceof ValidationStep.ValidityChecked v && v.ok())
+            || (step instanceof ValidationStep.ConstraintChecked c && c.ok());
+        if (passed) {
+            passedChecks++;
+            return;
+        }
+        if (step instanceof ValidationStep.IssuerCandidate || step instanceof ValidationStep.PathFound) {
+            return;
+        }
+        if ((step instanceof ValidationStep.PathAccepted || step instanceof ValidationStep.PathRejected) && passedChecks > 0) {
+            out.println(INDENT + style.good("\u2713") + " " + passedChecks
+                + " checks of validity dates, key sizes, basicConstraints, key usage and names passed");
+            passedChecks = 0;
         }
         List<String> lines = step.describe().lines().toList();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
-            out.println(INDENT + (i == 0 ? mark(step) + " " : "    ") + (i == 0 ? line : style.dim(line)));
+            out.println(INDENT + (i == 0 ? mark(step) + " " + line : "    " + style.dim(line)));
         }
     }
 
     private String mark(ValidationStep step) {
         boolean bad = step instanceof ValidationStep.PathRejected || step instanceof ValidationStep.NoIssuerFound
             || (step instanceof ValidationStep.SignatureChecked s && !s.matches())
-            || (step instanceof ValidationStep.ValidityChecked v && !v.ok())
-            || (step instanceof ValidationStep.ConstraintChecked c && !c.ok());
-        boolean good = step instanceof ValidationStep.PathAccepted || step instanceof ValidationStep.SignatureChecked
-            || step instanceof ValidationStep.ValidityChecked || step instanceof ValidationStep.ConstraintChecked;
-        return bad ? style.bad("\u2717") : good ? style.good("\u2713") : "\u00b7";
+            || step instanceof ValidationStep.ValidityChecked || step instanceof ValidationStep.ConstraintChecked
+            || (step instanceof ValidationStep.IssuerFetched f && f.problem() != null);
+        return bad ? style.bad("\u2717") : style.good("\u2713");
     }
 
     private void completed(Session session) {

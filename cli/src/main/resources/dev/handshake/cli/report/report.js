@@ -36,7 +36,11 @@
   function messages() {
     var all = [];
     data.flights.forEach(function (flight, f) {
-      flight.messages.forEach(function (message) { message.flight = f; all.push(message); });
+      flight.messages.forEach(function (message) {
+        message.flight = f;
+        message.number = all.length + 1;
+        all.push(message);
+      });
     });
     return all;
   }
@@ -91,7 +95,7 @@
         + (message.encrypted ? ', encrypted' : '') + ')';
       group.appendChild(svg('text', { x: (client + server) / 2, y: y - 6, 'text-anchor': 'middle' }, label));
       group.addEventListener('click', function () {
-        var details = document.getElementById('message-' + message.seq);
+        var details = document.getElementById('message-' + message.number);
         details.open = true;
         details.scrollIntoView({ block: 'center' });
       });
@@ -102,9 +106,9 @@
 
   function details(list) {
     var box = document.getElementById('messages');
-    list.forEach(function (message, i) {
-      var item = el('details', { 'class': 'message ' + message.from, id: 'message-' + message.seq });
-      var summary = el('summary', {}, (i + 1) + '. ' + message.name + ' ');
+    list.forEach(function (message) {
+      var item = el('details', { 'class': 'message ' + message.from, id: 'message-' + message.number });
+      var summary = el('summary', {}, message.number + '. ' + message.name + ' ');
       summary.appendChild(el('span', { 'class': 'meta' }, message.from + ' \u2192 ' + (message.from === 'client' ? 'server' : 'client')
         + ', flight ' + (message.flight + 1) + ', ' + message.length + (message.length === 1 ? ' byte, ' : ' bytes, ')));
       summary.appendChild(el('span', { 'class': message.encrypted ? 'meta enc' : 'meta' }, message.encrypted ? 'encrypted' : 'plaintext'));
@@ -171,6 +175,10 @@
   chain();
   rows(document.getElementById('secrets'), data.secrets);
   rows(document.getElementById('parameters'), data.parameters);
+  var linked = location.hash && document.getElementById(location.hash.slice(1));
+  if (linked && linked.tagName === 'DETAILS') {
+    linked.open = true;
+  }
   document.getElementById('status').textContent = 'rendered ' + list.length + ' messages';
   document.body.setAttribute('data-rendered', 'true');
 })();
