@@ -22,15 +22,11 @@ public final class MessageViews {
     private MessageViews() {
     }
 
-    /** The view of {@code message}; ClientHello and ServerHello also teach {@code negotiation}. */
+    /** The view of {@code message}; a ServerHello also teaches {@code negotiation} the version and suite. */
     public static MessageView describe(Handshake message, Side sender, Negotiation negotiation) {
         try {
             return switch (message.type().code()) {
-                case 1 -> {
-                    ClientHello hello = ClientHello.decode(message);
-                    negotiation.clientHello(hello);
-                    yield ClientHelloView.of(hello);
-                }
+                case 1 -> ClientHelloView.of(ClientHello.decode(message));
                 case 2 -> {
                     ServerHello hello = ServerHello.decode(message);
                     negotiation.serverHello(hello);

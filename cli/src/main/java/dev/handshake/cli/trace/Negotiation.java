@@ -3,7 +3,6 @@ package dev.handshake.cli.trace;
 import dev.handshake.tls.CipherSuite;
 import dev.handshake.tls.ProtocolVersion;
 import dev.handshake.tls.TlsException;
-import dev.handshake.tls.message.ClientHello;
 import dev.handshake.tls.message.Extension;
 import dev.handshake.tls.message.ExtensionType;
 import dev.handshake.tls.message.ServerHello;
@@ -12,24 +11,17 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * What one connection has shown so far, as far as decoding later messages needs it: the randoms,
- * the version and suite the ServerHello chose, and which sides already encrypt.
+ * What one connection has shown so far, as far as decoding later messages needs it: the version
+ * and suite the ServerHello chose, and which sides already encrypt.
  */
 public final class Negotiation {
 
-    private byte[] clientRandom;
-    private byte[] serverRandom;
     private CipherSuite suite;
     private ProtocolVersion version;
     private final Set<Side> encrypting = EnumSet.noneOf(Side.class);
 
-    void clientHello(ClientHello hello) {
-        clientRandom = hello.random();
-    }
-
     /** RFC 8446 §4.2.1: a TLS 1.3 ServerHello names the version in supported_versions. */
     void serverHello(ServerHello hello) throws TlsException {
-        serverRandom = hello.random();
         suite = hello.cipherSuite();
         Extension versions = hello.extensions().find(ExtensionType.SUPPORTED_VERSIONS);
         version = versions != null
@@ -49,21 +41,6 @@ public final class Negotiation {
 
     public boolean encrypts(Side sender) {
         return encrypting.contains(sender);
-    }
-
-    /** The client's random, or null before the ClientHello. */
-    public byte[] clientRandom() {
-        return clientRandom;
-    }
-
-    /** The server's random, or null before the ServerHello. */
-    public byte[] serverRandom() {
-        return serverRandom;
-    }
-
-    /** The suite the server chose, or null before the ServerHello. */
-    public CipherSuite suite() {
-        return suite;
     }
 
     /** The version the server chose, or null before the ServerHello. */
