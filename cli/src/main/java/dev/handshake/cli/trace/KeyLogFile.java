@@ -49,10 +49,16 @@ public final class KeyLogFile implements ConnectionTrace.Listener, Closeable {
         return path;
     }
 
-    /** The key log line for a secret, or null for a secret a key log does not carry. */
-    public static String line(TlsEvent.Secret secret) {
+    /**
+     * The key log line for a secret, or null for a secret a key log does not carry. TLS 1.3 has a
+     * master secret too, but logs its traffic secrets instead: CLIENT_RANDOM is TLS 1.2's alone.
+     */
+    public static String line(TlsEvent.Secret secret, boolean tls13) {
         String label = LABELS.get(secret.name());
-        return label == null ? null : label + " " + Hex.of(secret.clientRandom()) + " " + Hex.of(secret.value());
+        if (label == null || (tls13 && label.equals("CLIENT_RANDOM"))) {
+            return null;
+        }
+        return label + " " + Hex.of(secret.clientRandom()) + " " + Hex.of(secret.value());
     }
 
     @Override
@@ -60,7 +66,7 @@ public final class KeyLogFile implements ConnectionTrace.Listener, Closeable {
         if (!(step.event() instanceof TlsEvent.Secret secret) || failed) {
             return;
         }
-        String line = line(secret);
+        String line = line(secret, trace.negotiation().tls13());
         if (line == null) {
             return;
         }

@@ -24,14 +24,15 @@ class KeyLogFileTest {
     @Test
     void namesTheSecretsOfTls12AndTls13AsWiresharkReadsThem() {
         String random = "00".repeat(32);
-        assertThat(KeyLogFile.line(secret("master_secret"))).isEqualTo("CLIENT_RANDOM " + random + " 010203");
-        assertThat(KeyLogFile.line(secret("client_handshake_traffic_secret"))).startsWith("CLIENT_HANDSHAKE_TRAFFIC_SECRET " + random);
-        assertThat(KeyLogFile.line(secret("server_handshake_traffic_secret"))).startsWith("SERVER_HANDSHAKE_TRAFFIC_SECRET ");
-        assertThat(KeyLogFile.line(secret("client_application_traffic_secret_0"))).startsWith("CLIENT_TRAFFIC_SECRET_0 ");
-        assertThat(KeyLogFile.line(secret("server_application_traffic_secret_0"))).startsWith("SERVER_TRAFFIC_SECRET_0 ");
-        assertThat(KeyLogFile.line(secret("exporter_master_secret"))).startsWith("EXPORTER_SECRET ");
-        assertThat(KeyLogFile.line(secret("pre_master_secret"))).isNull();
-        assertThat(KeyLogFile.line(secret("client_write_key"))).isNull();
+        assertThat(KeyLogFile.line(secret("master_secret"), false)).isEqualTo("CLIENT_RANDOM " + random + " 010203");
+        assertThat(KeyLogFile.line(secret("client_handshake_traffic_secret"), true)).startsWith("CLIENT_HANDSHAKE_TRAFFIC_SECRET " + random);
+        assertThat(KeyLogFile.line(secret("server_handshake_traffic_secret"), true)).startsWith("SERVER_HANDSHAKE_TRAFFIC_SECRET ");
+        assertThat(KeyLogFile.line(secret("client_application_traffic_secret_0"), true)).startsWith("CLIENT_TRAFFIC_SECRET_0 ");
+        assertThat(KeyLogFile.line(secret("server_application_traffic_secret_0"), true)).startsWith("SERVER_TRAFFIC_SECRET_0 ");
+        assertThat(KeyLogFile.line(secret("exporter_master_secret"), true)).startsWith("EXPORTER_SECRET ");
+        assertThat(KeyLogFile.line(secret("pre_master_secret"), false)).isNull();
+        assertThat(KeyLogFile.line(secret("client_write_key"), false)).isNull();
+        assertThat(KeyLogFile.line(secret("master_secret"), true)).as("TLS 1.3's master secret").isNull();
     }
 
     @Test
