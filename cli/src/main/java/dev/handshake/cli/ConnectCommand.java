@@ -1,5 +1,6 @@
 package dev.handshake.cli;
 
+import dev.handshake.cli.trace.Side;
 import dev.handshake.tls.Session;
 import dev.handshake.tls.TlsConfig;
 import dev.handshake.tls.TlsException;
@@ -16,7 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code handshake connect}: one TLS 1.2 handshake and one HTTP request, and what they negotiated. */
+/** {@code handshake connect}: one TLS handshake and one HTTP request, and what they negotiated. */
 @Command(name = "connect", mixinStandardHelpOptions = true,
     description = {"Connects to a TLS server, sends GET / and prints the response head and what was negotiated.",
         "Without --suite it offers the library's default suites: forward-secret AEAD suites only.",
@@ -43,6 +44,9 @@ final class ConnectCommand implements Callable<Integer> {
         description = "An ALPN protocol to offer (h2, http/1.1, ...); repeat for more, most preferred first.")
     private List<String> alpn = new ArrayList<>();
 
+    @Mixin
+    private TraceOptions tracing;
+
     @Option(names = "--false-start",
         description = "Send the request before the server's Finished (RFC 7918), with forward-secret suites.")
     private boolean falseStart;
@@ -52,26 +56,31 @@ final class ConnectCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         TlsConfig config;
+        Tracing trace;
         try {
             config = negotiation.applyTo(TlsConfig.builder(), TlsConfig.DEFAULT_CIPHER_SUITES)
                 .certificateVerifier(trust.verifier(err))
                 .applicationProtocols(alpn)
                 .falseStart(falseStart)
                 .build();
+            trace = tracing.open(Side.CLIENT, false, out, err);
         } catch (IOException e) {
             err.println("handshake connect: " + e.getMessage());
             return Main.EXIT_USAGE;
         }
         String name = serverName != null ? serverName : server.host();
         HttpsClient.Response response;
-        try {
-            response = HttpsClient.get(server, name, config);
+        try (trace) {
+            response = HttpsClient.get(server, name, config, trace);
         } catch (TlsException e) {
             err.println("TLS failed with " + server.host() + ":" + server.port() + ": " + TlsText.failure(e));
             return Main.EXIT_TLS;
         } catch (IOException e) {
             err.println("network error with " + server.host() + ":" + server.port() + ": " + e);
             return Main.EXIT_NETWORK;
+        }
+        if (tracing.json()) {
+            return Main.EXIT_OK;
         }
         response.head().lines().forEach(out::println);
         out.println();

@@ -1,5 +1,7 @@
 package dev.handshake.cli;
 
+import dev.handshake.cli.trace.ConnectionTrace;
+import dev.handshake.cli.trace.Summary;
 import dev.handshake.io.TlsSocket;
 import dev.handshake.tls.Session;
 import dev.handshake.tls.TlsConfig;
@@ -16,8 +18,12 @@ final class HttpsClient {
 
     private static final int TIMEOUT_MILLIS = 10_000;
 
-    /** The server's response head and what the handshake negotiated. */
-    record Response(HttpHead head, Session session) {
+    /**
+     * The server's response head and what the handshake negotiated.
+     *
+     * @param summary the connection so far, or null when it was not traced
+     */
+    record Response(HttpHead head, Session session, Summary summary) {
     }
 
     private HttpsClient() {
@@ -25,15 +31,16 @@ final class HttpsClient {
 
     /**
      * Connects, runs the handshake, sends {@code GET / HTTP/1.1} with {@code Connection: close}
-     * and reads the response head.
+     * and reads the response head; {@code tracing} observes and captures the connection.
      *
      * @param serverName the name sent as SNI, checked against the certificate and sent as Host
      */
-    static Response get(HostPort address, String serverName, TlsConfig config) throws IOException {
-        try (Socket socket = new Socket()) {
+    static Response get(HostPort address, String serverName, TlsConfig config, Tracing tracing) throws IOException {
+        ConnectionTrace trace = tracing.connection();
+        try (Socket socket = tracing.socket()) {
             socket.connect(new InetSocketAddress(address.host(), address.port()), TIMEOUT_MILLIS);
             socket.setSoTimeout(TIMEOUT_MILLIS);
-            try (TlsSocket tls = TlsSocket.client(socket, config, serverName)) {
+            try (TlsSocket tls = TlsSocket.client(socket, Tracing.observed(config, trace), serverName)) {
                 tls.handshake();
                 String host = serverName.contains(":") ? "[" + serverName + "]" : serverName;
                 String request = "GET / HTTP/1.1\r\nHost: " + host + (address.port() == 443 ? "" : ":" + address.port())
@@ -43,7 +50,11 @@ final class HttpsClient {
                 if (head == null) {
                     throw new EOFException("the server closed the connection without a response");
                 }
-                return new Response(head, tls.session());
+                return new Response(head, tls.session(), trace != null ? Summary.of(trace.steps()) : null);
+            }
+        } finally {
+            if (trace != null) {
+                trace.finish();
             }
         }
     }

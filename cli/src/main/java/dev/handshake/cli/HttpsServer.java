@@ -1,6 +1,6 @@
 package dev.handshake.cli;
 
-import dev.handshake.io.TlsServerSocket;
+import dev.handshake.cli.trace.ConnectionTrace;
 import dev.handshake.io.TlsSocket;
 import dev.handshake.tls.TlsConfig;
 
@@ -8,6 +8,8 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,7 +30,17 @@ final class HttpsServer implements Closeable {
     /** Connections served at once. */
     private static final int MAX_CONNECTIONS = 64;
 
-    private final TlsServerSocket listener;
+    /** Makes the TLS side of each accepted connection. */
+    interface Connections {
+        /** The TLS connection over an accepted socket, and what to run when it has ended. */
+        Opened open(Socket accepted) throws IOException;
+    }
+
+    record Opened(TlsSocket tls, Runnable ended) {
+    }
+
+    private final ServerSocket listener;
+    private final Connections connections;
     private final Duration readTimeout;
     private final Consumer<String> log;
     private final Semaphore permits = new Semaphore(MAX_CONNECTIONS);
@@ -38,26 +50,44 @@ final class HttpsServer implements Closeable {
     private final Thread acceptor = daemon("handshake-accept").newThread(this::acceptLoop);
     private volatile boolean closed;
 
-    private HttpsServer(TlsServerSocket listener, Duration readTimeout, Consumer<String> log) {
+    private HttpsServer(ServerSocket listener, Connections connections, Duration readTimeout, Consumer<String> log) {
         this.listener = listener;
+        this.connections = connections;
         this.readTimeout = readTimeout;
         this.log = log;
     }
 
     /**
-     * Listens on {@code address:port} (port 0 picks a free one) and starts accepting.
+     * Binds {@code listener} to {@code address:port} (port 0 picks a free one) and starts accepting.
      *
+     * @param listener an unbound server socket (one that captures, for --pcap)
      * @param log receives one line per connection, from many threads
      */
-    static HttpsServer start(TlsConfig config, InetAddress address, int port, Duration readTimeout,
-                             Consumer<String> log) throws IOException {
-        HttpsServer server = new HttpsServer(TlsServerSocket.bind(address, port, config), readTimeout, log);
+    static HttpsServer start(ServerSocket listener, InetAddress address, int port, Connections connections,
+                             Duration readTimeout, Consumer<String> log) throws IOException {
+        try {
+            listener.setReuseAddress(true);
+            listener.bind(new InetSocketAddress(address, port), 128);
+        } catch (IOException e) {
+            listener.close();
+            throw e;
+        }
+        HttpsServer server = new HttpsServer(listener, connections, readTimeout, log);
         server.acceptor.start();
         return server;
     }
 
+    /** Server connections with {@code config}, each observed by its own trace when {@code tracing} shows any. */
+    static Connections traced(TlsConfig config, Tracing tracing) {
+        return accepted -> {
+            ConnectionTrace trace = tracing.connection();
+            TlsSocket tls = TlsSocket.server(accepted, Tracing.observed(config, trace));
+            return new Opened(tls, trace != null ? trace::finish : () -> { });
+        };
+    }
+
     InetSocketAddress address() {
-        return (InetSocketAddress) listener.serverSocket().getLocalSocketAddress();
+        return (InetSocketAddress) listener.getLocalSocketAddress();
     }
 
     /** Waits until the server is closed. */
@@ -96,14 +126,15 @@ final class HttpsServer implements Closeable {
 
     /** Accepts one connection and hands it to a worker, which gives the permit back when done. */
     private void accept() {
-        TlsSocket tls;
+        Opened opened;
         try {
-            tls = listener.accept();
+            opened = open(listener.accept());
         } catch (IOException | RuntimeException e) {
             permits.release();
             logUnlessClosed("cannot accept a connection: " + e.getMessage());
             return;
         }
+        TlsSocket tls = opened.tls();
         open.add(tls);
         ConnectionHandler handler = new ConnectionHandler(tls, readTimeout, timer, this::logUnlessClosed);
         workers.execute(() -> {
@@ -112,8 +143,18 @@ final class HttpsServer implements Closeable {
             } finally {
                 open.remove(tls);
                 permits.release();
+                opened.ended().run();
             }
         });
+    }
+
+    private Opened open(Socket accepted) throws IOException {
+        try {
+            return connections.open(accepted);
+        } catch (IOException | RuntimeException e) {
+            accepted.close();
+            throw e;
+        }
     }
 
     /** Connections cut short by {@link #close()} are not failures worth a line. */

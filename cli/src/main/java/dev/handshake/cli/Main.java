@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code handshake} command. */
 @Command(name = "handshake", mixinStandardHelpOptions = true, version = "handshake 0.1.0",
     description = "A TLS stack you can read, trace and trust.",
-    subcommands = {DemoCommand.class, ConnectCommand.class, ServeCommand.class, VerifyCommand.class,
+    subcommands = {DemoCommand.class, ConnectCommand.class, ServeCommand.class, VerifyCommand.class, CertsCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -1,5 +1,6 @@
 package dev.handshake.cli;
 
+import dev.handshake.cli.trace.Side;
 import dev.handshake.pki.Pem;
 import dev.handshake.tls.CipherSuite;
 import dev.handshake.tls.Credential;
@@ -58,6 +59,9 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     private NegotiationOptions negotiation;
 
+    @Mixin
+    private TraceOptions tracing;
+
     /** Every TLS 1.2 suite Handshake implements, forward-secret first, then in the library's order. */
     static List<CipherSuite> defaultSuites() {
         List<CipherSuite> library = TlsConfig.DEFAULT_CIPHER_SUITES;
@@ -78,20 +82,32 @@ final class ServeCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--read-timeout must be at least 1 second");
         }
         TlsConfig config;
+        Tracing trace;
         try {
             TlsConfig.Builder builder = negotiation.applyTo(TlsConfig.builder(), defaultSuites());
             for (int i = 0; i < certs.size(); i++) {
                 builder.credential(new Credential(Pem.readCertificates(certs.get(i)), Pem.readPrivateKey(keys.get(i))));
             }
             config = builder.build();
+            trace = tracing.open(Side.SERVER, true, out, err);
         } catch (IOException | IllegalArgumentException e) {
             err.println("handshake serve: " + e.getMessage());
             return Main.EXIT_USAGE;
         }
+        try (trace) {
+            return serve(config, trace, out, err);
+        } catch (IOException e) {
+            err.println("handshake serve: " + e.getMessage());
+            return Main.EXIT_USAGE;
+        }
+    }
+
+    private int serve(TlsConfig config, Tracing trace, PrintWriter out, PrintWriter err) throws IOException {
         HttpsServer server;
         try {
-            server = HttpsServer.start(config, InetAddress.getByName(bind), port,
-                Duration.ofSeconds(readTimeoutSeconds), line -> out.println(LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + "  " + line));
+            server = HttpsServer.start(trace.serverSocket(), InetAddress.getByName(bind), port,
+                HttpsServer.traced(config, trace), Duration.ofSeconds(readTimeoutSeconds),
+                line -> out.println(LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + "  " + line));
         } catch (IOException e) {
             err.println("handshake serve: cannot listen on " + bind + ":" + port + ": " + e.getMessage());
             return Main.EXIT_NETWORK;

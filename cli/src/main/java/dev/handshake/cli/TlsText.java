@@ -1,6 +1,5 @@
 package dev.handshake.cli;
 
-import dev.handshake.tls.CipherSuite;
 import dev.handshake.tls.Session;
 import dev.handshake.tls.TlsException;
 
@@ -21,15 +20,6 @@ final class TlsText {
             return session.groupName();
         }
         return "none (RSA key transport)";
-    }
-
-    /** A TLS 1.2 suite read as key exchange + signature + cipher + hash. */
-    static String anatomy(CipherSuite suite) {
-        String authentication = suite.keyExchange() == CipherSuite.KeyExchange.RSA
-            ? "no signature (the server proves its RSA key by decrypting)"
-            : "signature " + suite.authentication();
-        return "key exchange " + suite.keyExchange() + " + " + authentication
-            + " + cipher " + suite.aead() + " + hash " + suite.hash();
     }
 
     /** The alert, which side sent it, and the reason. */

@@ -1,0 +1,69 @@
+package dev.handshake.cli;
+
+import dev.handshake.testkit.KeyType;
+import dev.handshake.testkit.PemFiles;
+import dev.handshake.testkit.TestPki;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code --keylog FILE} and the {@code SSLKEYLOGFILE} environment variable. */
+@Timeout(120)
+class KeyLogTest {
+
+    @TempDir
+    static Path dir;
+    static PemFiles files;
+    static RunningServe serve;
+
+    @BeforeAll
+    static void start() throws Exception {
+        files = TestPki.of(KeyType.RSA_2048).server().writePem(dir);
+        serve = RunningServe.start("--cert", files.chain().toString(), "--key", files.key().toString());
+    }
+
+    @AfterAll
+    static void stop() throws InterruptedException {
+        serve.close();
+    }
+
+    @Test
+    void eachConnectionAppendsTheMasterSecretUnderItsClientRandom() throws Exception {
+        Path keys = dir.resolve("keys.log");
+        Cli first = Cli.run("connect", serve.address(), "--trust", files.root().toString(), "--keylog", keys.toString(), "--json");
+        Cli second = Cli.run("connect", serve.address(), "--trust", files.root().toString(), "--keylog", keys.toString());
+
+        assertThat(first.exitCode()).as(first.all()).isZero();
+        assertThat(second.exitCode()).as(second.all()).isZero();
+        List<String> lines = Files.readAllLines(keys);
+        assertThat(lines).hasSize(2).allMatch(line -> line.matches("CLIENT_RANDOM [0-9a-f]{64} [0-9a-f]{96}"));
+        Matcher secret = Pattern.compile("\"name\":\"master_secret\",\"derivation\":\"(?:[^\"\\\\]|\\\\.)*\",\"clientRandom\":\"([0-9a-f]{64})\","
+            + "\"value\":\"([0-9a-f]{96})\"").matcher(first.out());
+        assertThat(secret.find()).as(first.out()).isTrue();
+        assertThat(lines.get(0)).isEqualTo("CLIENT_RANDOM " + secret.group(1) + " " + secret.group(2));
+    }
+
+    @Test
+    void sslKeyLogFileInTheEnvironmentIsTheDefault() throws Exception {
+        Path keys = dir.resolve("from-environment.log");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Program connect = Program.run(dir, Duration.ofSeconds(60), Map.of("SSLKEYLOGFILE", keys.toString()),
+            List.of(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "connect", serve.address(), "--trust", files.root().toString()));
+
+        assertThat(connect.exitCode()).as(connect.out() + connect.err()).isZero();
+        assertThat(Files.readAllLines(keys)).singleElement().asString().startsWith("CLIENT_RANDOM ");
+    }
+}
