@@ -243,7 +243,8 @@ public final class TlsConnection {
                 Handshake message;
                 while ((message = handshakeIn.next()) != null) {
                     if (observer != null) {
-                        observer.onEvent(new TlsEvent.HandshakeMessage(TlsEvent.Direction.RECEIVED, message));
+                        observer.onEvent(new TlsEvent.HandshakeMessage(TlsEvent.Direction.RECEIVED, message,
+                            records.lastRecordProtected()));
                     }
                     moveTo(state.handle(message));
                     if (readKeysChanged && handshakeIn.hasPartialMessage()) {
@@ -436,7 +437,7 @@ public final class TlsConnection {
         public Handshake send(HandshakeMessage message) {
             Handshake framed = message.toHandshake();
             if (observer != null) {
-                observer.onEvent(new TlsEvent.HandshakeMessage(TlsEvent.Direction.SENT, framed));
+                observer.onEvent(new TlsEvent.HandshakeMessage(TlsEvent.Direction.SENT, framed, records.writeProtected()));
             }
             byte[] raw = framed.raw();
             byte[] joined = java.util.Arrays.copyOf(pendingHandshake, pendingHandshake.length + raw.length);

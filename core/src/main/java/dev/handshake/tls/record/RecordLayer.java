@@ -170,6 +170,10 @@ public final class RecordLayer {
         return readProtection != null;
     }
 
+    public boolean writeProtected() {
+        return writeProtection != null;
+    }
+
     /** Fixes the version of every record from now on, in both directions (RFC 5246 §6.2.1). */
     public void setVersion(ProtocolVersion version) {
         this.writeVersion = version.code();

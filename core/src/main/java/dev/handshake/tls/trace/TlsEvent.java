@@ -28,8 +28,11 @@ public sealed interface TlsEvent {
             implements TlsEvent {
     }
 
-    /** A whole handshake message was sent or received; {@code message.raw()} is exactly what was hashed. */
-    record HandshakeMessage(Direction direction, Handshake message) implements TlsEvent {
+    /**
+     * A whole handshake message was sent or received; {@code message.raw()} is exactly what was hashed.
+     * {@code protectedRecord} tells whether it travelled encrypted.
+     */
+    record HandshakeMessage(Direction direction, Handshake message, boolean protectedRecord) implements TlsEvent {
     }
 
     /** A TLS 1.2 ChangeCipherSpec. */
