@@ -131,6 +131,11 @@ public final class GnuTlsServer implements AutoCloseable {
         return DESCRIPTION.matcher(process.stdout()).results().map(match -> match.group(1)).toList();
     }
 
+    /** How many connections so far resumed a session ("*** This is a resumed session"). */
+    public int resumedSessions() {
+        return PeerProcess.occurrences(process.stdout(), "*** This is a resumed session");
+    }
+
     /** Error lines on stderr, e.g. "Error: The TLS connection was non-properly terminated.". */
     public List<String> errors() {
         return process.stderr().lines().filter(line -> line.startsWith("Error")).toList();
