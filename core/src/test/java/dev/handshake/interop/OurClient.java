@@ -24,6 +24,11 @@ final class OurClient {
     }
 
     static Exchange reverse(int port, TlsConfig config, String line) throws IOException {
+        return exchange(port, config, line);
+    }
+
+    /** Sends a line, reads one back (reversed by s_server -rev, echoed by gnutls-serv --echo), then closes. */
+    static Exchange exchange(int port, TlsConfig config, String line) throws IOException {
         try (Conversation conversation = Conversation.open(port, config)) {
             String reply = conversation.exchange(line);
             return new Exchange(conversation.session(), reply, conversation.closeAndAwaitPeer());

@@ -71,6 +71,8 @@ public final class GnuTlsClient {
      * Starts gnutls-cli with --inline-commands and leaves the conversation to the caller. Besides
      * data, a line may hold a command: "^rekey1^" sends a TLS 1.3 KeyUpdate, "^rekey^" one that
      * requests the server's (each logs "- Rekey was completed"); "^resume^" reconnects and resumes.
+     * Commands run in order with the data around them, even within one write. gnutls-cli writes its
+     * log file through a buffer it flushes only when it exits: read the log from the {@link Result}.
      */
     public Conversation start() {
         Path logFile = PeerProcess.logFile(workDirectory, "gnutls-cli");
@@ -124,13 +126,6 @@ public final class GnuTlsClient {
             return this;
         }
 
-        /** Waits (bounded) until the log has shown the text this many times, e.g. "- Rekey was completed". */
-        public Conversation awaitLog(String text, int times) {
-            process.await("'" + text + "' " + times + " time(s) in the log of gnutls-cli",
-                () -> PeerProcess.occurrences(read(logFile), text) >= times);
-            return this;
-        }
-
         /** Ends stdin, on which gnutls-cli sends close_notify, waits for the server's and exits (bounded). */
         public Result finish() {
             process.closeInput();
@@ -171,6 +166,11 @@ public final class GnuTlsClient {
         /** gnutls-cli resumed the session (with --resume: the second connection). */
         public boolean resumed() {
             return log.contains("*** This is a resumed session");
+        }
+
+        /** How many "^rekey^" / "^rekey1^" KeyUpdates completed. */
+        public int rekeys() {
+            return PeerProcess.occurrences(log, "- Rekey was completed");
         }
 
         /** The server's close_notify arrived. */
