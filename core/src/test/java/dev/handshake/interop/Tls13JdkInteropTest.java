@@ -350,6 +350,45 @@ class Tls13JdkInteropTest {
         roundTripAndClose(ours, jdk, false);
     }
 
+    @Test
+    void ourServerUpdatesItsKeysWithTheJdk() throws Exception {
+        TlsConfig.Builder config = ourServer(PKI);
+        Recorder recorder = Recorder.in(config);
+        OurEndpoint ours = server(config.build());
+        JdkEnginePeer jdk = JdkEnginePeer.client(JdkContexts.client(PKI), DEFAULTS);
+        InMemoryLink.pump(jdk, ours);
+
+        ours.connection.updateKeys(false);
+        ours.write("after one");
+        InMemoryLink.pump(jdk, ours);
+        assertThat(jdk.read()).isEqualTo("after one");
+        ours.connection.updateKeys(true);
+        ours.write("after both");
+        InMemoryLink.pump(jdk, ours);
+        assertThat(jdk.read()).isEqualTo("after both");
+
+        assertThat(recorder.keyUpdates(RECEIVED, false)).as("SunJSSE's answer").isEqualTo(1);
+        roundTripAndClose(ours, jdk, true);
+    }
+
+    @Test
+    void theJdkServerUpdatesItsKeysWithOurClient() throws Exception {
+        TlsConfig.Builder config = ourClient(PKI);
+        Recorder recorder = Recorder.in(config);
+        OurEndpoint ours = client(config.build());
+        JdkEnginePeer jdk = JdkEnginePeer.server(JdkContexts.server(PKI), DEFAULTS);
+        InMemoryLink.pump(ours, jdk);
+
+        jdk.updateKeys();
+        jdk.write("after both");
+        InMemoryLink.pump(ours, jdk);
+        assertThat(ours.read()).isEqualTo("after both");
+
+        assertThat(recorder.keyUpdates(RECEIVED, true)).isEqualTo(1);
+        assertThat(recorder.keyUpdates(SENT, false)).isEqualTo(1);
+        roundTripAndClose(ours, jdk, false);
+    }
+
     // ---- client certificates ----
 
     private static ProtocolVersion version(String name) {
