@@ -391,6 +391,9 @@ class Tls13JdkInteropTest {
 
     // ---- client certificates ----
 
+    /** Our side offers TLS 1.3 and 1.2, as by default; SunJSSE speaks only the version of the case. */
+    private static final List<ProtocolVersion> BOTH_VERSIONS = List.of(ProtocolVersion.TLS13, ProtocolVersion.TLS12);
+
     private static ProtocolVersion version(String name) {
         return name.equals("TLSv1.3") ? ProtocolVersion.TLS13 : ProtocolVersion.TLS12;
     }
@@ -399,9 +402,12 @@ class Tls13JdkInteropTest {
     @CsvSource({"TLSv1.3, ECDSA_P256", "TLSv1.3, RSA_2048", "TLSv1.3, ED25519", "TLSv1.2, ECDSA_P256",
         "TLSv1.2, RSA_2048"})
     void ourClientPresentsItsCertificateToTheJdk(String version, KeyType clientKey) throws Exception {
-        OurEndpoint ours = client(ourClient(PKI).versions(List.of(version(version)))
+        OurEndpoint ours = client(ourClient(PKI).versions(BOTH_VERSIONS)
             .credential(PKI.client(clientKey).credential()).build());
-        JdkEnginePeer jdk = JdkEnginePeer.server(JdkContexts.server(PKI), parameters -> parameters.setNeedClientAuth(true));
+        JdkEnginePeer jdk = JdkEnginePeer.server(JdkContexts.server(PKI), parameters -> {
+            parameters.setProtocols(new String[] {version});
+            parameters.setNeedClientAuth(true);
+        });
         InMemoryLink.pump(ours, jdk);
 
         assertThat(jdk.failure()).isEmpty();
@@ -416,8 +422,11 @@ class Tls13JdkInteropTest {
     // SunJSSE refuses with bad_certificate in TLS 1.3 too, where RFC 8446 §4.4.2.4 names certificate_required.
     @CsvSource({"TLSv1.3, bad_certificate", "TLSv1.2, bad_certificate"})
     void theJdkRefusesOurClientWithoutACertificate(String version, String alert) throws Exception {
-        OurEndpoint ours = client(ourClient(PKI).versions(List.of(version(version))).build());
-        JdkEnginePeer jdk = JdkEnginePeer.server(JdkContexts.server(PKI), parameters -> parameters.setNeedClientAuth(true));
+        OurEndpoint ours = client(ourClient(PKI).versions(BOTH_VERSIONS).build());
+        JdkEnginePeer jdk = JdkEnginePeer.server(JdkContexts.server(PKI), parameters -> {
+            parameters.setProtocols(new String[] {version});
+            parameters.setNeedClientAuth(true);
+        });
         UncheckedIOException refused = catchThrowableOfType(() -> InMemoryLink.pump(ours, jdk),
             UncheckedIOException.class);
 
@@ -432,8 +441,9 @@ class Tls13JdkInteropTest {
     @CsvSource({"TLSv1.3, ECDSA_P256", "TLSv1.3, RSA_2048", "TLSv1.3, ED25519", "TLSv1.2, ECDSA_P256",
         "TLSv1.2, RSA_2048"})
     void theJdkPresentsItsCertificateToUs(String version, KeyType clientKey) throws Exception {
-        OurEndpoint ours = server(requiringClientCertificates(ourServer(PKI).versions(List.of(version(version)))).build());
-        JdkEnginePeer jdk = JdkEnginePeer.client(JdkContexts.client(PKI, PKI.client(clientKey)), DEFAULTS);
+        OurEndpoint ours = server(requiringClientCertificates(ourServer(PKI).versions(BOTH_VERSIONS)).build());
+        JdkEnginePeer jdk = JdkEnginePeer.client(JdkContexts.client(PKI, PKI.client(clientKey)),
+            parameters -> parameters.setProtocols(new String[] {version}));
         InMemoryLink.pump(jdk, ours);
 
         assertThat(jdk.failure()).isEmpty();
@@ -447,8 +457,9 @@ class Tls13JdkInteropTest {
     @ParameterizedTest(name = "SSLEngine without a certificate -> our server: {0}")
     @CsvSource({"TLSv1.3, certificate_required", "TLSv1.2, handshake_failure"})
     void weRefuseTheJdkWithoutACertificate(String version, String alert) throws Exception {
-        OurEndpoint ours = server(requiringClientCertificates(ourServer(PKI).versions(List.of(version(version)))).build());
-        JdkEnginePeer jdk = JdkEnginePeer.client(JdkContexts.client(PKI), DEFAULTS);
+        OurEndpoint ours = server(requiringClientCertificates(ourServer(PKI).versions(BOTH_VERSIONS)).build());
+        JdkEnginePeer jdk = JdkEnginePeer.client(JdkContexts.client(PKI),
+            parameters -> parameters.setProtocols(new String[] {version}));
         UncheckedIOException refused = catchThrowableOfType(() -> InMemoryLink.pump(jdk, ours),
             UncheckedIOException.class);
 

@@ -137,11 +137,6 @@ public final class OpenSslClient extends OpenSslOptions<OpenSslClient> {
             return result(process.awaitExit(), process, messageFile);
         }
 
-        /** Waits (bounded) until s_client exits by itself, e.g. because the server closed. */
-        public Result awaitExit() {
-            return result(process.awaitExit(), process, messageFile);
-        }
-
         @Override
         public void close() {
             process.close();

@@ -27,8 +27,8 @@ import java.util.regex.Pattern;
  * <li>{@link Mode#CONSOLE} (no mode option): what the client sends appears on stdout, and lines
  * {@link #type typed} on stdin go to the client; "k" on a line of its own sends a TLS 1.3 KeyUpdate,
  * "K" one that requests the client's (both print "SSL_do_handshake -> 1"). s_server -stateless
- * (HelloRetryRequest with a cookie) works only in this mode, and in OpenSSL 3.0 not over TCP: it
- * sends the HelloRetryRequest, then gives up on the connection ("ERROR").
+ * (a HelloRetryRequest with a cookie) does nothing with -rev; in this mode OpenSSL 3.0 sends the
+ * HelloRetryRequest and then gives up on the TCP connection ("ERROR"), with its own s_client too.
  * </ul>
  * s_server sends the leaf with -cert and the intermediate with -cert_chain.
  */
