@@ -16,17 +16,83 @@ final class OurClient {
     record Exchange(Session session, String reply, boolean serverAnsweredCloseNotify) {
     }
 
+    /** A page the server sent before it closed, e.g. s_server -www's status page. */
+    record Page(Session session, String text, boolean serverClosedCleanly) {
+    }
+
     private OurClient() {
     }
 
     static Exchange reverse(int port, TlsConfig config, String line) throws IOException {
+        return exchange(port, config, line);
+    }
+
+    /** Sends a line, reads one back (reversed by s_server -rev, echoed by gnutls-serv --echo), then closes. */
+    static Exchange exchange(int port, TlsConfig config, String line) throws IOException {
+        try (Conversation conversation = Conversation.open(port, config)) {
+            String reply = conversation.exchange(line);
+            return new Exchange(conversation.session(), reply, conversation.closeAndAwaitPeer());
+        }
+    }
+
+    /** Sends the request and reads everything until the server closes (close_notify), e.g. an HTTP/1.0 GET. */
+    static Page get(int port, TlsConfig config, String request) throws IOException {
         try (TlsSocket tls = TlsSocket.connect("localhost", port, config)) {
             tls.socket().setSoTimeout(10_000);
+            tls.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+            byte[] page = tls.getInputStream().readAllBytes();
+            return new Page(tls.session(), new String(page, StandardCharsets.UTF_8), tls.connection().isPeerClosed());
+        }
+    }
+
+    /** A connection of ours to a line-oriented server, line by line, with KeyUpdates on demand. */
+    static final class Conversation implements AutoCloseable {
+
+        private final TlsSocket tls;
+
+        private Conversation(TlsSocket tls) {
+            this.tls = tls;
+        }
+
+        static Conversation open(int port, TlsConfig config) throws IOException {
+            TlsSocket tls = TlsSocket.connect("localhost", port, config);
+            tls.socket().setSoTimeout(10_000);
+            return new Conversation(tls);
+        }
+
+        Session session() {
+            return tls.session();
+        }
+
+        void write(String line) throws IOException {
             tls.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
-            String reply = readLine(tls.getInputStream());
+        }
+
+        /** The next line without its "\n"; what was read before the end if the server closed. */
+        String readLine() throws IOException {
+            return OurClient.readLine(tls.getInputStream());
+        }
+
+        String exchange(String line) throws IOException {
+            write(line);
+            return readLine();
+        }
+
+        /** Sends KeyUpdate now (RFC 8446 §4.6.3) and switches to new write keys. */
+        void updateKeys(boolean requestPeerUpdate) throws IOException {
+            tls.connection().updateKeys(requestPeerUpdate);
+            tls.getOutputStream().flush();
+        }
+
+        /** Sends close_notify, then reads to the end: true if the server answered with its own close_notify. */
+        boolean closeAndAwaitPeer() throws IOException {
             tls.shutdownOutput();
-            boolean answered = tls.getInputStream().read() == -1 && tls.connection().isPeerClosed();
-            return new Exchange(tls.session(), reply, answered);
+            return tls.getInputStream().read() == -1 && tls.connection().isPeerClosed();
+        }
+
+        @Override
+        public void close() throws IOException {
+            tls.close();
         }
     }
 

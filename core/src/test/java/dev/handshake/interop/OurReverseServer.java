@@ -68,6 +68,9 @@ final class OurReverseServer implements AutoCloseable {
             OutputStream out = tls.getOutputStream();
             String line;
             while ((line = in.readLine()) != null && !line.equals("CLOSE")) {
+                if (line.startsWith("UPDATE KEYS")) {
+                    tls.connection().updateKeys(line.equals("UPDATE KEYS AND REQUEST"));
+                }
                 out.write((new StringBuilder(line).reverse() + "\n").getBytes(StandardCharsets.UTF_8));
             }
             return new Ended(tls.session(), tls.connection().isPeerClosed(), null);

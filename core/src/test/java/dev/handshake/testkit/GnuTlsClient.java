@@ -67,17 +67,74 @@ public final class GnuTlsClient {
         return run(input, null);
     }
 
-    private Result run(String input, String expectedReply) {
+    /**
+     * Starts gnutls-cli with --inline-commands and leaves the conversation to the caller. Besides
+     * data, a line may hold a command: "^rekey1^" sends a TLS 1.3 KeyUpdate, "^rekey^" one that
+     * requests the server's (each logs "- Rekey was completed"); "^resume^" reconnects and resumes.
+     * Commands run in order with the data around them, even within one write. gnutls-cli writes its
+     * log file through a buffer it flushes only when it exits: read the log from the {@link Result}.
+     */
+    public Conversation start() {
         Path logFile = PeerProcess.logFile(workDirectory, "gnutls-cli");
+        List<String> command = command(logFile);
+        command.add(command.size() - 1, "--inline-commands");
+        return new Conversation(PeerProcess.start(command, workDirectory), logFile);
+    }
+
+    private List<String> command(Path logFile) {
         List<String> command = new ArrayList<>(List.of("gnutls-cli", "--logfile", logFile.toString(),
             "--port", Integer.toString(port), "--verify-hostname", "localhost", "--sni-hostname", "localhost"));
         command.addAll(options);
         command.add("127.0.0.1");
-        try (PeerProcess process = PeerProcess.start(command, workDirectory)) {
+        return command;
+    }
+
+    private Result run(String input, String expectedReply) {
+        Path logFile = PeerProcess.logFile(workDirectory, "gnutls-cli");
+        try (PeerProcess process = PeerProcess.start(command(logFile), workDirectory)) {
             int exitCode = process.converse(input, expectedReply);
-            String log = read(logFile);
-            return new Result(exitCode, process.stdout(), log + process.stderr(),
-                process.diagnostics() + "\n--- log ---\n" + log);
+            return result(exitCode, process, logFile);
+        }
+    }
+
+    private static Result result(int exitCode, PeerProcess process, Path logFile) {
+        String log = read(logFile);
+        return new Result(exitCode, process.stdout(), log + process.stderr(),
+            process.diagnostics() + "\n--- log ---\n" + log);
+    }
+
+    /** A running gnutls-cli; {@link #close()} kills it if it is still running. */
+    public static final class Conversation implements AutoCloseable {
+
+        private final PeerProcess process;
+        private final Path logFile;
+
+        private Conversation(PeerProcess process, Path logFile) {
+            this.process = process;
+            this.logFile = logFile;
+        }
+
+        /** Writes to gnutls-cli's stdin: data for the server, or an inline command line such as "^rekey^\n". */
+        public Conversation send(String input) {
+            process.write(input);
+            return this;
+        }
+
+        /** Waits (bounded) until the server's data so far (stdout) contains the text. */
+        public Conversation awaitReceived(String text) {
+            process.await("'" + text.strip() + "' on the stdout of gnutls-cli", () -> process.stdout().contains(text));
+            return this;
+        }
+
+        /** Ends stdin, on which gnutls-cli sends close_notify, waits for the server's and exits (bounded). */
+        public Result finish() {
+            process.closeInput();
+            return result(process.awaitExit(), process, logFile);
+        }
+
+        @Override
+        public void close() {
+            process.close();
         }
     }
 
@@ -104,6 +161,16 @@ public final class GnuTlsClient {
         /** "TLS1.2" or "TLS1.3", from the description. */
         public String protocol() {
             return description().substring(1, description().indexOf('-'));
+        }
+
+        /** gnutls-cli resumed the session (with --resume: the second connection). */
+        public boolean resumed() {
+            return log.contains("*** This is a resumed session");
+        }
+
+        /** How many "^rekey^" / "^rekey1^" KeyUpdates completed. */
+        public int rekeys() {
+            return PeerProcess.occurrences(log, "- Rekey was completed");
         }
 
         /** The server's close_notify arrived. */

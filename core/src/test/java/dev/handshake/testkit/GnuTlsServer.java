@@ -126,9 +126,19 @@ public final class GnuTlsServer implements AutoCloseable {
         return port;
     }
 
+    /** Waits (bounded) until this many handshakes have completed, i.e. printed their description. */
+    public void awaitHandshakes(int count) {
+        process.await(count + " handshake(s) on gnutls-serv", () -> descriptions().size() >= count);
+    }
+
     /** One "(TLS1.3-X.509)-(ECDHE-X25519)-(ECDSA-SECP256R1-SHA256)-(AES-256-GCM)" per connection so far. */
     public List<String> descriptions() {
         return DESCRIPTION.matcher(process.stdout()).results().map(match -> match.group(1)).toList();
+    }
+
+    /** How many connections so far resumed a session ("*** This is a resumed session"). */
+    public int resumedSessions() {
+        return PeerProcess.occurrences(process.stdout(), "*** This is a resumed session");
     }
 
     /** Error lines on stderr, e.g. "Error: The TLS connection was non-properly terminated.". */

@@ -104,6 +104,18 @@ public final class JdkEnginePeer implements TlsEndpoint {
         }
     }
 
+    /**
+     * TLS 1.3: sends a KeyUpdate that requests the peer's (SunJSSE's beginHandshake() on an
+     * established TLS 1.3 connection; it has no way to send one without the request).
+     */
+    public void updateKeys() {
+        try {
+            engine.beginHandshake();
+        } catch (SSLException e) {
+            failure = e;
+        }
+    }
+
     /** Queues close_notify; it leaves with the next {@link #toNetwork()}. */
     public void closeOutbound() {
         engine.closeOutbound();

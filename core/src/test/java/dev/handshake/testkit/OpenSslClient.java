@@ -68,21 +68,84 @@ public final class OpenSslClient extends OpenSslOptions<OpenSslClient> {
         return run(input, null);
     }
 
-    private Result run(String input, String expectedReply) {
+    /**
+     * Starts s_client and leaves the conversation to the caller: lines written go to the server;
+     * "k" or "K" on a line of its own (TLS 1.3) sends a KeyUpdate, "K" one that requests the server's,
+     * and s_client prints "KEYUPDATE" on stderr. Write each command on its own and wait for its
+     * effect before writing more: s_client reads a command only at the start of what one read returns.
+     */
+    public Conversation start() {
         Path messageFile = PeerProcess.logFile(workDirectory, "s_client");
+        return new Conversation(PeerProcess.start(command(messageFile), workDirectory), messageFile);
+    }
+
+    private List<String> command(Path messageFile) {
         List<String> command = new ArrayList<>(List.of("openssl", "s_client",
             "-connect", "127.0.0.1:" + port, "-brief", "-msg", "-msgfile", messageFile.toString()));
         command.addAll(options);
-        try (PeerProcess process = PeerProcess.start(command, workDirectory)) {
+        return command;
+    }
+
+    private Result run(String input, String expectedReply) {
+        Path messageFile = PeerProcess.logFile(workDirectory, "s_client");
+        try (PeerProcess process = PeerProcess.start(command(messageFile), workDirectory)) {
             int exitCode = process.converse(input, expectedReply);
-            AlertLog alerts = AlertLog.read(messageFile);
-            return new Result(exitCode, process.stdout(), process.stderr(), alerts,
-                process.diagnostics() + "\n--- alerts ---\n" + alerts);
+            return result(exitCode, process, messageFile);
+        }
+    }
+
+    private static Result result(int exitCode, PeerProcess process, Path messageFile) {
+        AlertLog alerts = AlertLog.read(messageFile);
+        HandshakeLog handshakes = HandshakeLog.read(messageFile);
+        return new Result(exitCode, process.stdout(), process.stderr(), alerts, handshakes,
+            process.diagnostics() + "\n--- alerts ---\n" + alerts + "\n--- handshake ---\n" + handshakes);
+    }
+
+    /** A running s_client; {@link #close()} kills it if it is still running. */
+    public static final class Conversation implements AutoCloseable {
+
+        private final PeerProcess process;
+        private final Path messageFile;
+
+        private Conversation(PeerProcess process, Path messageFile) {
+            this.process = process;
+            this.messageFile = messageFile;
+        }
+
+        /** Writes to s_client's stdin: data for the server, or a command such as "K\n". */
+        public Conversation send(String input) {
+            process.write(input);
+            return this;
+        }
+
+        /** Waits (bounded) until the server's data so far (stdout) contains the text. */
+        public Conversation awaitReceived(String text) {
+            process.await("'" + text.strip() + "' on the stdout of s_client", () -> process.stdout().contains(text));
+            return this;
+        }
+
+        /** Waits (bounded) until stderr has shown the text this many times, e.g. "KEYUPDATE". */
+        public Conversation awaitStderr(String text, int times) {
+            process.await("'" + text + "' " + times + " time(s) on the stderr of s_client",
+                () -> PeerProcess.occurrences(process.stderr(), text) >= times);
+            return this;
+        }
+
+        /** Ends stdin, on which s_client sends close_notify and exits; waits (bounded) for that. */
+        public Result finish() {
+            process.closeInput();
+            return result(process.awaitExit(), process, messageFile);
+        }
+
+        @Override
+        public void close() {
+            process.close();
         }
     }
 
     /** What s_client printed and logged. Its toString is the full diagnostics. */
-    public record Result(int exitCode, String received, String stderr, AlertLog alerts, String diagnostics) {
+    public record Result(int exitCode, String received, String stderr, AlertLog alerts, HandshakeLog handshakes,
+                         String diagnostics) {
 
         /** "TLSv1.2" or "TLSv1.3". */
         public String protocol() {

@@ -22,7 +22,13 @@ import java.util.regex.Pattern;
  * <li>{@link Mode#STATUS_PAGE} ({@code -www}): answers "GET / HTTP/1.0\r\n\r\n" with "HTTP/1.0
  * 200 ok" and a page that names the protocol and cipher ("New, TLSv1.3, Cipher is ..."), then
  * sends close_notify and closes without waiting for the client's; it prints nothing per
- * connection, so it cannot show how the client closed.
+ * connection, so it cannot show how the client closed. On a resumed session the page says
+ * "Reused, TLSv1.3, ..." instead of "New, ...".
+ * <li>{@link Mode#CONSOLE} (no mode option): what the client sends appears on stdout, and lines
+ * {@link #type typed} on stdin go to the client; "k" on a line of its own sends a TLS 1.3 KeyUpdate,
+ * "K" one that requests the client's (both print "SSL_do_handshake -> 1"). s_server -stateless
+ * (a HelloRetryRequest with a cookie) does nothing with -rev; in this mode OpenSSL 3.0 sends the
+ * HelloRetryRequest and then gives up on the TCP connection ("ERROR"), with its own s_client too.
  * </ul>
  * s_server sends the leaf with -cert and the intermediate with -cert_chain.
  */
@@ -30,7 +36,8 @@ public final class OpenSslServer implements AutoCloseable {
 
     public enum Mode {
         REVERSE("-rev"),
-        STATUS_PAGE("-www");
+        STATUS_PAGE("-www"),
+        CONSOLE(null);
 
         private final String option;
 
@@ -42,6 +49,7 @@ public final class OpenSslServer implements AutoCloseable {
     private static final Pattern ACCEPT = Pattern.compile("ACCEPT 127\\.0\\.0\\.1:(\\d+)");
     private static final Pattern CIPHER_SUITE = Pattern.compile("^Ciphersuite: (\\S+)$", Pattern.MULTILINE);
     private static final Pattern CLOSED = Pattern.compile("^CONNECTION CLOSED$", Pattern.MULTILINE);
+    private static final Pattern FAILED = Pattern.compile("^CONNECTION FAILURE$", Pattern.MULTILINE);
 
     private final PeerProcess process;
     private final Path messageFile;
@@ -89,9 +97,17 @@ public final class OpenSslServer implements AutoCloseable {
         public OpenSslServer start() {
             PemFiles files = identity.writePem(workDirectory);
             Path messageFile = PeerProcess.logFile(workDirectory, "s_server");
-            List<String> command = new ArrayList<>(List.of("openssl", "s_server", "-accept", "127.0.0.1:0",
+            List<String> command = new ArrayList<>();
+            if (mode == Mode.CONSOLE) {
+                // s_server reports a console command's result with printf: line-buffer stdout to see it.
+                command.addAll(List.of("stdbuf", "-oL"));
+            }
+            command.addAll(List.of("openssl", "s_server", "-accept", "127.0.0.1:0",
                 "-cert", files.leaf().toString(), "-cert_chain", files.intermediate().toString(),
-                "-key", files.key().toString(), "-msg", "-msgfile", messageFile.toString(), mode.option));
+                "-key", files.key().toString(), "-msg", "-msgfile", messageFile.toString()));
+            if (mode.option != null) {
+                command.add(mode.option);
+            }
             if (requireClientCertificate) {
                 // -Verify alone only asks for a certificate; a chain that does not verify still passes.
                 command.addAll(List.of("-Verify", "2", "-verify_return_error", "-CAfile", files.root().toString()));
@@ -118,9 +134,38 @@ public final class OpenSslServer implements AutoCloseable {
             () -> CLOSED.matcher(process.stderr()).results().count() >= count, this::diagnostics);
     }
 
+    /**
+     * Waits (bounded) until this many handshakes have failed ("CONNECTION FAILURE"): the alert the
+     * server sent for each is in {@link #alerts()} by then, the reason in {@link #errors()}.
+     */
+    public void awaitConnectionsFailed(int count) {
+        Waits.until(count + " connection(s) to fail",
+            () -> FAILED.matcher(process.stderr()).results().count() >= count, this::diagnostics);
+    }
+
     /** The alerts the server sent and received, so far. */
     public AlertLog alerts() {
         return AlertLog.read(messageFile);
+    }
+
+    /** The handshake messages the server sent and received, so far. */
+    public HandshakeLog handshakes() {
+        return HandshakeLog.read(messageFile);
+    }
+
+    /** In {@link Mode#CONSOLE}: sends a line to the client, or a command such as "K\n". */
+    public void type(String line) {
+        process.write(line);
+    }
+
+    /** Waits (bounded) until stdout has shown the text this many times, e.g. "SSL_do_handshake -> 1". */
+    public void awaitOutput(String text, int times) {
+        process.await("'" + text.strip() + "' " + times + " time(s) on the stdout of s_server",
+            () -> PeerProcess.occurrences(process.stdout(), text) >= times);
+    }
+
+    public String stdout() {
+        return process.stdout();
     }
 
     /** OpenSSL error lines on stderr, e.g. "...:error:0A0000C7:...:peer did not return a certificate:...". */

@@ -38,6 +38,15 @@ final class PeerProcess implements AutoCloseable {
         }
     }
 
+    /** How many times the text occurs in the output, e.g. "KEYUPDATE" in s_client's stderr. */
+    static int occurrences(String output, String text) {
+        int count = 0;
+        for (int at = output.indexOf(text); at >= 0; at = output.indexOf(text, at + text.length())) {
+            count++;
+        }
+        return count;
+    }
+
     /** A new, empty file in the directory for a program's log, e.g. openssl's -msgfile. */
     static Path logFile(Path directory, String program) {
         try {
@@ -73,7 +82,7 @@ final class PeerProcess implements AutoCloseable {
     }
 
     /** Writes to the program's stdin. A program that has already exited (a failed handshake) is ignored. */
-    private void write(String input) {
+    void write(String input) {
         try {
             OutputStream stdin = process.getOutputStream();
             stdin.write(input.getBytes(StandardCharsets.UTF_8));
@@ -85,7 +94,8 @@ final class PeerProcess implements AutoCloseable {
         }
     }
 
-    private void closeInput() {
+    /** Ends the program's stdin (end of file). */
+    void closeInput() {
         try {
             process.getOutputStream().close();
         } catch (IOException e) {
@@ -109,8 +119,20 @@ final class PeerProcess implements AutoCloseable {
         return awaitExit();
     }
 
+    /** Waits (bounded) until the condition holds; fails with the program's output if it exits first. */
+    void await(String what, BooleanSupplier condition) {
+        Waits.until(what, () -> condition.getAsBoolean() || !process.isAlive(), this::diagnostics);
+        if (!condition.getAsBoolean()) {
+            stdout.awaitEnd();   // the program exited: its last output may still be in the pipe
+            stderr.awaitEnd();
+        }
+        if (!condition.getAsBoolean()) {
+            throw new AssertionError(command.get(0) + " exited before " + what + "\n" + diagnostics());
+        }
+    }
+
     /** Waits (bounded) until the program exits on its own; returns its exit code. */
-    private int awaitExit() {
+    int awaitExit() {
         Waits.until(command.get(0) + " to exit", () -> !process.isAlive(), this::diagnostics);
         stdout.awaitEnd();
         stderr.awaitEnd();
