@@ -60,7 +60,6 @@ public final class TlsConnection {
     private int applicationInOffset;
     private ProtocolVersion version;
     private boolean readKeysChanged;
-    private boolean compatibilityChangeCipherSpecSeen;
 
     private TlsConnection(boolean client, TlsConfig config, String peerName) {
         this.client = client;
@@ -257,13 +256,13 @@ public final class TlsConnection {
             }
             case 20 -> {
                 consecutiveWarnings = 0;
+                if (ProtocolVersion.TLS13.equals(version)) {
+                    dropCompatibilityChangeCipherSpec(data);
+                    return;
+                }
                 if (data.length != 1 || data[0] != 1) {
                     throw new TlsException(AlertDescription.DECODE_ERROR,
                         "a ChangeCipherSpec record must hold the single byte 1");
-                }
-                if (ProtocolVersion.TLS13.equals(version)) {
-                    ignoreCompatibilityChangeCipherSpec();
-                    return;
                 }
                 if (observer != null) {
                     observer.onEvent(new TlsEvent.ChangeCipherSpec(TlsEvent.Direction.RECEIVED));
@@ -288,16 +287,19 @@ public final class TlsConnection {
     }
 
     /**
-     * RFC 8446 §5 and Appendix D.4: in TLS 1.3 a peer may send one unprotected ChangeCipherSpec during
-     * the handshake to soothe middleboxes; it is dropped. Any other is unexpected.
+     * RFC 8446 §5 and Appendix D.4: in TLS 1.3 an unprotected ChangeCipherSpec holding the byte 1,
+     * before the handshake completes, is there only to soothe middleboxes and is dropped, however
+     * often it comes. Any other ChangeCipherSpec is unexpected_message.
      */
-    private void ignoreCompatibilityChangeCipherSpec() throws TlsException {
-        if (records.lastRecordProtected() || session != null || compatibilityChangeCipherSpecSeen) {
+    private void dropCompatibilityChangeCipherSpec(byte[] data) throws TlsException {
+        if (records.lastRecordProtected() || session != null || data.length != 1 || data[0] != 1) {
             throw new TlsException(AlertDescription.UNEXPECTED_MESSAGE, "a ChangeCipherSpec "
                 + (records.lastRecordProtected() ? "inside a protected record" : session != null
-                ? "after the TLS 1.3 handshake" : "a second time") + " (RFC 8446 §5)");
+                ? "after the TLS 1.3 handshake" : "that is not the single byte 1") + " (RFC 8446 §5)");
         }
-        compatibilityChangeCipherSpecSeen = true;
+        if (observer != null) {
+            observer.onEvent(new TlsEvent.ChangeCipherSpec(TlsEvent.Direction.RECEIVED));
+        }
     }
 
     /**
