@@ -44,7 +44,7 @@ public final class TlsConnection {
     private final String peerName;
     private final RecordLayer records = new RecordLayer();
     private final HandshakeAssembler handshakeIn;
-    private final ArrayDeque<byte[]> applicationIn = new ArrayDeque<>();
+    private final ArrayDeque<byte[]> applicationIn = new ArrayDeque<>(2);
     private final Context context = new Context();
     private final TlsObserver observer;
     private byte[] pendingHandshake = new byte[0];

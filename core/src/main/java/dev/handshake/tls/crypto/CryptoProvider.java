@@ -23,6 +23,15 @@ public interface CryptoProvider {
 
     Cipher cipher(String transformation) throws GeneralSecurityException;
 
+    /**
+     * A cipher for this AEAD that belongs to the calling thread, one for sealing and one for opening:
+     * initialise it, use it and forget it within one call, never keep it. Record protection takes
+     * one per record, so an idle connection holds no cipher state. (Separate ciphers per direction,
+     * because the JDK's ChaCha20 refuses to be initialised twice in a row with one key and nonce,
+     * which is what a peer's seal followed by our open on one thread would do.)
+     */
+    Cipher aeadCipher(AeadAlgorithm aead, boolean encrypt) throws GeneralSecurityException;
+
     Signature signature(String algorithm) throws GeneralSecurityException;
 
     KeyAgreement keyAgreement(String algorithm) throws GeneralSecurityException;

@@ -18,6 +18,8 @@ final class JcaCryptoProvider implements CryptoProvider {
     static final JcaCryptoProvider DEFAULT = new JcaCryptoProvider(null);
 
     private final Provider preferred;
+    private final ThreadLocal<Cipher[]> aeadCiphers = ThreadLocal.withInitial(
+        () -> new Cipher[2 * AeadAlgorithm.values().length]);
 
     JcaCryptoProvider(Provider preferred) {
         this.preferred = preferred;
@@ -55,6 +57,18 @@ final class JcaCryptoProvider implements CryptoProvider {
     @Override
     public Cipher cipher(String transformation) throws GeneralSecurityException {
         return find(p -> Cipher.getInstance(transformation, p), () -> Cipher.getInstance(transformation));
+    }
+
+    @Override
+    public Cipher aeadCipher(AeadAlgorithm aead, boolean encrypt) throws GeneralSecurityException {
+        Cipher[] ciphers = aeadCiphers.get();
+        int slot = 2 * aead.ordinal() + (encrypt ? 1 : 0);
+        Cipher cipher = ciphers[slot];
+        if (cipher == null) {
+            cipher = cipher(aead.transformation());
+            ciphers[slot] = cipher;
+        }
+        return cipher;
     }
 
     @Override

@@ -5,22 +5,26 @@ import dev.handshake.tls.Session;
 import dev.handshake.tls.SessionCache;
 import dev.handshake.tls.SessionTicket;
 import dev.handshake.tls.TlsException;
+import dev.handshake.tls.crypto.Tls13KeySchedule;
 import dev.handshake.tls.message.Handshake;
 import dev.handshake.tls.message.HandshakeType;
 import dev.handshake.tls.message.KeyUpdate;
 import dev.handshake.tls.message.NewSessionTicket;
+import dev.handshake.tls.record.RecordProtection;
+import dev.handshake.tls.record.Tls13AeadProtection;
 
 import java.time.Duration;
 
 /**
  * A TLS 1.3 connection after its handshake (RFC 8446 §4.6): application data flows, and the only
  * handshake messages left are NewSessionTicket (server to client) and KeyUpdate (either way).
+ * It keeps the two traffic secrets and (client) the resumption master secret, nothing more: the
+ * key schedule is made again for the rare KeyUpdate or ticket.
  */
 public final class Connected13 implements HandshakeState {
 
     private final HandshakeContext context;
     private final boolean client;
-    private final Tls13Keys keys;
     private final CipherSuite suite;
     private final byte[] resumptionMasterSecret;
     private final Session session;
@@ -31,12 +35,19 @@ public final class Connected13 implements HandshakeState {
                         byte[] resumptionMasterSecret, Session session) {
         this.context = context;
         this.client = client;
-        this.keys = keys;
         this.suite = suite;
         this.resumptionMasterSecret = resumptionMasterSecret;
         this.session = session;
         this.readSecret = client ? keys.serverApplicationTrafficSecret() : keys.clientApplicationTrafficSecret();
         this.writeSecret = client ? keys.clientApplicationTrafficSecret() : keys.serverApplicationTrafficSecret();
+    }
+
+    private Tls13KeySchedule schedule() throws TlsException {
+        return new Tls13KeySchedule(suite.hash(), context.config().crypto());
+    }
+
+    private RecordProtection protection(Tls13KeySchedule schedule, byte[] secret) throws TlsException {
+        return Tls13AeadProtection.fromTrafficSecret(schedule, secret, suite.aead(), context.config().crypto());
     }
 
     /** The client side: it keeps the resumption master secret to turn tickets into PSKs. */
@@ -57,8 +68,9 @@ public final class Connected13 implements HandshakeState {
         }
         if (message.type().equals(HandshakeType.KEY_UPDATE)) {
             KeyUpdate update = KeyUpdate.decode(message);
-            readSecret = keys.nextTrafficSecret(readSecret);
-            context.setReadProtection(keys.protection(readSecret));
+            Tls13KeySchedule schedule = schedule();
+            readSecret = schedule.nextTrafficSecret(readSecret);
+            context.setReadProtection(protection(schedule, readSecret));
             if (update.updateRequested()) {
                 // RFC 8446 §4.6.3: answer with update_not_requested, then use the next write keys.
                 updateKeys(false);
@@ -71,8 +83,9 @@ public final class Connected13 implements HandshakeState {
     /** Sends KeyUpdate and moves this side's writing to the next traffic secret (RFC 8446 §4.6.3). */
     public void updateKeys(boolean requestPeerUpdate) throws TlsException {
         context.send(new KeyUpdate(requestPeerUpdate));
-        writeSecret = keys.nextTrafficSecret(writeSecret);
-        context.setWriteProtection(keys.protection(writeSecret));
+        Tls13KeySchedule schedule = schedule();
+        writeSecret = schedule.nextTrafficSecret(writeSecret);
+        context.setWriteProtection(protection(schedule, writeSecret));
     }
 
     /** RFC 8446 §4.6.1: the ticket's PSK is derived from the resumption master secret and the ticket nonce. */
@@ -81,7 +94,7 @@ public final class Connected13 implements HandshakeState {
         if (cache == null || ticket.lifetime() == 0 || context.peerName() == null) {
             return;
         }
-        byte[] psk = keys.resumptionPsk(resumptionMasterSecret, ticket.nonce());
+        byte[] psk = schedule().resumptionPsk(resumptionMasterSecret, ticket.nonce());
         cache.put(new SessionTicket(context.peerName(), suite, ticket.ticket(), psk, ticket.ageAdd(), context.now(),
             Duration.ofSeconds(ticket.lifetime()), session.applicationProtocol(), session.peerCertificates()));
     }

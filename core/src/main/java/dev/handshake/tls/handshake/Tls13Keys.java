@@ -111,13 +111,7 @@ public final class Tls13Keys {
 
     /** Record protection from a traffic secret: key and IV by HKDF-Expand-Label (RFC 8446 §7.3). */
     public RecordProtection protection(byte[] trafficSecret) throws TlsException {
-        Tls13KeySchedule.TrafficKeys keys = schedule.trafficKeys(trafficSecret, suite.aead());
-        return new Tls13AeadProtection(suite.aead(), keys.key(), keys.iv(), context.config().crypto());
-    }
-
-    /** RFC 8446 §7.2: application_traffic_secret_N+1 = HKDF-Expand-Label(secret_N, "traffic upd", "", Hash.length). */
-    public byte[] nextTrafficSecret(byte[] secret) throws TlsException {
-        return schedule.nextTrafficSecret(secret);
+        return Tls13AeadProtection.fromTrafficSecret(schedule, trafficSecret, suite.aead(), context.config().crypto());
     }
 
     /** The Finished this side sends (RFC 8446 §4.4.4). */

@@ -1,24 +1,29 @@
 package dev.handshake.tls.record;
 
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 
-/** Bytes waiting to be sent, in order. Grows as needed and releases its buffer when drained. */
+/**
+ * Bytes waiting to be sent, in order. The buffer is borrowed from the {@link BufferPool} when the
+ * first bytes arrive and given back once everything is drained.
+ */
 final class OutputQueue {
 
-    private static final byte[] EMPTY = new byte[0];
-
-    private byte[] buffer = EMPTY;
+    private byte[] buffer;
     private int head;
     private int tail;
 
     void add(byte[] bytes) {
-        if (tail + bytes.length > buffer.length) {
+        if (buffer == null) {
+            buffer = BufferPool.take(bytes.length);
+        } else if (tail + bytes.length > buffer.length) {
             int live = tail - head;
             byte[] grown = live + bytes.length > buffer.length
-                ? new byte[Math.max(live + bytes.length, buffer.length * 2)]
+                ? BufferPool.take(Math.max(live + bytes.length, buffer.length * 2))
                 : buffer;
             System.arraycopy(buffer, head, grown, 0, live);
+            if (grown != buffer) {
+                BufferPool.give(buffer);
+            }
             buffer = grown;
             head = 0;
             tail = live;
@@ -33,20 +38,18 @@ final class OutputQueue {
 
     /** Moves as many bytes as fit into {@code dst}; returns how many. */
     int drain(ByteBuffer dst) {
+        if (buffer == null) {
+            return 0;
+        }
         int n = Math.min(dst.remaining(), tail - head);
         dst.put(buffer, head, n);
         head += n;
         if (head == tail) {
+            BufferPool.give(buffer);
+            buffer = null;
             head = 0;
             tail = 0;
-            if (buffer.length > 64 * 1024) {
-                buffer = EMPTY;
-            }
         }
         return n;
-    }
-
-    byte[] toByteArray() {
-        return Arrays.copyOfRange(buffer, head, tail);
     }
 }

@@ -22,7 +22,8 @@ public final class RecordLayer {
     /** The largest protected record accepted: 2^14 plus room for any AEAD's nonce, tag and padding. */
     public static final int MAX_CIPHERTEXT = MAX_PLAINTEXT + 256;
 
-    private final byte[] input = new byte[HEADER_LENGTH + MAX_CIPHERTEXT];
+    /** A record that arrives in pieces is gathered here; allocated only then. */
+    private byte[] input;
     private int buffered;
     private final OutputQueue output = new OutputQueue();
 
@@ -44,17 +45,45 @@ public final class RecordLayer {
      * opened. Returns {@code null} when the source ran out first; the partial record stays buffered.
      */
     public RecordProtection.Plaintext read(ByteBuffer source) throws TlsException {
+        if (buffered == 0 && source.hasArray() && source.remaining() >= HEADER_LENGTH) {
+            // A whole record in the caller's buffer is opened where it lies, without copying.
+            byte[] array = source.array();
+            int at = source.arrayOffset() + source.position();
+            int length = checkHeader(array, at);
+            if (source.remaining() >= HEADER_LENGTH + length) {
+                source.position(source.position() + HEADER_LENGTH + length);
+                return open(array, at, length);
+            }
+        }
+        if (input == null) {
+            input = new byte[HEADER_LENGTH + MAX_CIPHERTEXT];
+        }
         if (!fill(source, HEADER_LENGTH)) {
             return null;
         }
-        ContentType type = new ContentType(input[0] & 0xFF);
-        int version = ((input[1] & 0xFF) << 8) | (input[2] & 0xFF);
-        int length = ((input[3] & 0xFF) << 8) | (input[4] & 0xFF);
-        checkHeader(type, version, length);
+        int length = checkHeader(input, 0);
         if (!fill(source, HEADER_LENGTH + length)) {
             return null;
         }
         buffered = 0;
+        byte[] record = input;
+        // A partial record is rare once connections are up: the buffer goes with it, idle connections keep none.
+        input = null;
+        return open(record, 0, length);
+    }
+
+    /** Checks the header of the record at {@code array[at]} and returns the length of its payload. */
+    private int checkHeader(byte[] array, int at) throws TlsException {
+        ContentType type = new ContentType(array[at] & 0xFF);
+        int version = ((array[at + 1] & 0xFF) << 8) | (array[at + 2] & 0xFF);
+        int length = ((array[at + 3] & 0xFF) << 8) | (array[at + 4] & 0xFF);
+        checkHeader(type, version, length, array, at);
+        return length;
+    }
+
+    private RecordProtection.Plaintext open(byte[] array, int at, int length) throws TlsException {
+        ContentType type = new ContentType(array[at] & 0xFF);
+        int version = ((array[at + 1] & 0xFF) << 8) | (array[at + 2] & 0xFF);
         firstRecord = false;
         // RFC 8446 §5: in TLS 1.3 a ChangeCipherSpec is never protected, even after keys are in use.
         lastRecordProtected = readProtection != null && !type.equals(ContentType.CHANGE_CIPHER_SPEC);
@@ -64,10 +93,10 @@ public final class RecordLayer {
         }
         if (!lastRecordProtected) {
             byte[] data = new byte[length];
-            System.arraycopy(input, HEADER_LENGTH, data, 0, length);
+            System.arraycopy(array, at + HEADER_LENGTH, data, 0, length);
             return new RecordProtection.Plaintext(type, data);
         }
-        RecordProtection.Plaintext plaintext = readProtection.open(type, version, input, HEADER_LENGTH, length);
+        RecordProtection.Plaintext plaintext = readProtection.open(type, version, array, at + HEADER_LENGTH, length);
         if (plaintext.data().length > MAX_PLAINTEXT) {
             throw new TlsException(AlertDescription.RECORD_OVERFLOW,
                 "a record decrypted to " + plaintext.data().length + " bytes, more than the 2^14 allowed");
@@ -94,10 +123,10 @@ public final class RecordLayer {
         return buffered >= needed;
     }
 
-    private void checkHeader(ContentType type, int version, int length) throws TlsException {
+    private void checkHeader(ContentType type, int version, int length, byte[] array, int at) throws TlsException {
         if (!type.isKnown()) {
             throw new TlsException(AlertDescription.UNEXPECTED_MESSAGE, firstRecord
-                ? "the peer does not speak TLS: its first bytes are " + describeFirstBytes()
+                ? "the peer does not speak TLS: its first bytes are " + describeFirstBytes(array, at)
                 : "a record of unknown content type " + type.code());
         }
         if ((version >>> 8) != 3 || (expectedReadVersion >= 0 && version != expectedReadVersion)) {
@@ -112,21 +141,21 @@ public final class RecordLayer {
         }
     }
 
-    private String describeFirstBytes() {
+    private static String describeFirstBytes(byte[] array, int at) {
         StringBuilder text = new StringBuilder();
         boolean printable = true;
         for (int i = 0; i < HEADER_LENGTH; i++) {
-            int b = input[i] & 0xFF;
+            int b = array[at + i] & 0xFF;
             printable &= b >= 0x20 && b < 0x7F;
         }
         if (printable) {
-            String start = new String(input, 0, HEADER_LENGTH, StandardCharsets.US_ASCII);
+            String start = new String(array, at, HEADER_LENGTH, StandardCharsets.US_ASCII);
             return "'" + start + "' (plain text — is it speaking HTTP or another protocol without TLS?)";
         }
         for (int i = 0; i < HEADER_LENGTH; i++) {
-            text.append(String.format("%02x", input[i] & 0xFF));
+            text.append(String.format("%02x", array[at + i] & 0xFF));
         }
-        return text + ((input[0] & 0x80) != 0 ? " (an SSL 2.0-style hello, which is not supported)" : "");
+        return text + ((array[at] & 0x80) != 0 ? " (an SSL 2.0-style hello, which is not supported)" : "");
     }
 
     /** Frames {@code data} into records of at most 2^14 bytes, protects them, and queues them. */

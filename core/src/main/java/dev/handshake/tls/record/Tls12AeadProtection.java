@@ -31,7 +31,7 @@ public final class Tls12AeadProtection implements RecordProtection {
     private static final int HEADER = 5;
 
     private final AeadAlgorithm aead;
-    private final Cipher cipher;
+    private final CryptoProvider crypto;
     private final SecretKeySpec key;
     private final byte[] iv;
     private long sequence;
@@ -40,8 +40,9 @@ public final class Tls12AeadProtection implements RecordProtection {
         this.aead = aead;
         this.key = new SecretKeySpec(key, aead.keyAlgorithm());
         this.iv = iv.clone();
+        this.crypto = crypto;
         try {
-            this.cipher = crypto.cipher(aead.transformation());
+            crypto.aeadCipher(aead, true);
         } catch (GeneralSecurityException e) {
             throw new TlsException(AlertDescription.INTERNAL_ERROR, "no " + aead.transformation() + " available", e);
         }
@@ -67,7 +68,7 @@ public final class Tls12AeadProtection implements RecordProtection {
             putLong(record, HEADER, seq);
         }
         try {
-            cipher.init(Cipher.ENCRYPT_MODE, key, nonce(seq));
+            Cipher cipher = RecordCiphers.init(crypto, aead, Cipher.ENCRYPT_MODE, key, nonce(seq));
             cipher.updateAAD(additionalData(seq, type, ProtocolVersion.TLS12.code(), length));
             cipher.doFinal(data, offset, length, record, HEADER + explicit);
         } catch (GeneralSecurityException e) {
@@ -94,7 +95,7 @@ public final class Tls12AeadProtection implements RecordProtection {
             nonce = xorNonce(seq);
         }
         try {
-            cipher.init(Cipher.DECRYPT_MODE, key, spec(nonce));
+            Cipher cipher = RecordCiphers.init(crypto, aead, Cipher.DECRYPT_MODE, key, spec(nonce));
             cipher.updateAAD(additionalData(seq, type, version, plaintextLength));
             byte[] plaintext = cipher.doFinal(payload, offset + explicit, length - explicit);
             return new Plaintext(type, plaintext);

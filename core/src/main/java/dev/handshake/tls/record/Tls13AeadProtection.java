@@ -37,12 +37,14 @@ public final class Tls13AeadProtection implements RecordProtection {
     /** §5.2: TLSCiphertext.length MUST NOT exceed 2^14 + 256. */
     private static final int MAX_CIPHERTEXT = RecordLayer.MAX_PLAINTEXT + 256;
 
+    /** Where records are decrypted: one buffer per thread, so an idle connection holds none. */
+    private static final ThreadLocal<byte[]> OPENED = ThreadLocal.withInitial(() -> new byte[MAX_CIPHERTEXT]);
+
     private final AeadAlgorithm aead;
-    private final Cipher cipher;
+    private final CryptoProvider crypto;
     private final SecretKeySpec key;
     private final byte[] iv;
     private final int padding;
-    private final byte[] opened = new byte[MAX_CIPHERTEXT];
     private long sequence;
 
     /** Protection without padding. */
@@ -74,8 +76,9 @@ public final class Tls13AeadProtection implements RecordProtection {
         this.iv = iv.clone();
         this.padding = padding;
         this.sequence = firstSequence;
+        this.crypto = crypto;
         try {
-            this.cipher = crypto.cipher(aead.transformation());
+            crypto.aeadCipher(aead, true);
         } catch (GeneralSecurityException e) {
             throw new TlsException(AlertDescription.INTERNAL_ERROR, "no " + aead.transformation() + " available", e);
         }
@@ -125,7 +128,7 @@ public final class Tls13AeadProtection implements RecordProtection {
         record[HEADER + length] = (byte) type.code();
         // The padding bytes are already zero (§5.4: they MUST be zero).
         try {
-            cipher.init(Cipher.ENCRYPT_MODE, key, nonce(seq));
+            Cipher cipher = RecordCiphers.init(crypto, aead, Cipher.ENCRYPT_MODE, key, nonce(seq));
             cipher.updateAAD(record, 0, HEADER);
             cipher.doFinal(record, HEADER, innerLength, record, HEADER);
         } catch (GeneralSecurityException | RuntimeException e) {
@@ -159,8 +162,9 @@ public final class Tls13AeadProtection implements RecordProtection {
         byte[] header = {
             (byte) type.code(), (byte) (version >>> 8), (byte) version, (byte) (length >>> 8), (byte) length};
         int innerLength;
+        byte[] opened = OPENED.get();
         try {
-            cipher.init(Cipher.DECRYPT_MODE, key, nonce(seq));
+            Cipher cipher = RecordCiphers.init(crypto, aead, Cipher.DECRYPT_MODE, key, nonce(seq));
             cipher.updateAAD(header);
             innerLength = cipher.doFinal(payload, offset, length, opened, 0);
         } catch (AEADBadTagException e) {
@@ -172,10 +176,10 @@ public final class Tls13AeadProtection implements RecordProtection {
         } catch (RuntimeException e) {
             throw new TlsException(AlertDescription.INTERNAL_ERROR, "record decryption failed: " + e.getMessage(), e);
         }
-        return innerPlaintext(innerLength);
+        return innerPlaintext(opened, innerLength);
     }
 
-    private Plaintext innerPlaintext(int innerLength) throws TlsException {
+    private static Plaintext innerPlaintext(byte[] opened, int innerLength) throws TlsException {
         if (innerLength > MAX_INNER_PLAINTEXT) {
             throw new TlsException(AlertDescription.RECORD_OVERFLOW,
                 "a protected record decrypted to " + innerLength + " bytes, more than the 2^14 + 1 allowed");
