@@ -130,9 +130,13 @@ class Tls13JdkInteropTest {
     }
 
     // ---- groups ----
+    // The finite-field groups are left out here: JDK 17 strips the leading zero bytes of a TLS 1.3
+    // FFDHE shared secret (JDK-8328046, fixed in later JDKs), which RFC 8446 §7.4.1 keeps, so about
+    // one handshake in 256 fails against it. OpenSSL and GnuTLS cover ffdhe2048 and ffdhe3072, and
+    // FfdheKeyShareTest shows the padding on a secret that starts with zeros.
 
     @ParameterizedTest(name = "our client -> SSLEngine: {0}")
-    @CsvSource({"x25519", "secp256r1", "secp384r1", "ffdhe2048", "ffdhe3072"})
+    @CsvSource({"x25519", "secp256r1", "secp384r1"})
     void ourClientToJdkEngineWithEachGroup(String group) throws Exception {
         TlsConfig.Builder config = ourClient(RSA).namedGroups(List.of(NamedGroup.forName(group)));
         Recorder recorder = Recorder.in(config);
@@ -147,7 +151,7 @@ class Tls13JdkInteropTest {
     }
 
     @ParameterizedTest(name = "SSLEngine -> our server: {0}")
-    @CsvSource({"x25519", "secp256r1", "secp384r1", "ffdhe2048", "ffdhe3072"})
+    @CsvSource({"x25519", "secp256r1", "secp384r1"})
     void jdkEngineToOurServerWithEachGroup(String group) throws Exception {
         TlsConfig.Builder config = ourServer(RSA).namedGroups(List.of(NamedGroup.forName(group)));
         Recorder recorder = Recorder.in(config);
