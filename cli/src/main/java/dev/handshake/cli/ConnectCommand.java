@@ -157,7 +157,7 @@ final class ConnectCommand implements Callable<Integer> {
     }
 
     /** Whether a reconnection resumed, or why not. */
-    private static String resumption(HttpsClient.Response response) {
+    static String resumption(HttpsClient.Response response) {
         Session session = response.session();
         if (session.resumed()) {
             return "resumed (" + session.version() + ", " + session.cipherSuite() + ", " + TlsText.group(session) + ")";

@@ -38,7 +38,8 @@ class OpenSslInteropTest {
     })
     void connectToOpenSslServer(String suite, String key) throws Exception {
         boolean ec = key.equals("ec");
-        try (OpenSsl server = OpenSsl.server(dir, ec ? files.ecChain() : files.rsaChain(), ec ? files.ecKey() : files.rsaKey())) {
+        try (OpenSsl server = OpenSsl.server(dir, "-tls1_2", ec ? files.ecChain() : files.rsaChain(),
+                ec ? files.ecKey() : files.rsaKey())) {
             Cli cli = Cli.run("connect", "127.0.0.1:" + server.port(), "--servername", "localhost",
                 "--trust", files.root().toString(), "--suite", suite);
 
@@ -49,7 +50,7 @@ class OpenSslInteropTest {
 
     @Test
     void falseStartAgainstOpenSsl() throws Exception {
-        try (OpenSsl server = OpenSsl.server(dir, files.rsaChain(), files.rsaKey())) {
+        try (OpenSsl server = OpenSsl.server(dir, "-tls1_2", files.rsaChain(), files.rsaKey())) {
             Cli cli = Cli.run("connect", "127.0.0.1:" + server.port(), "--trust", files.root().toString(),
                 "--group", "secp256r1", "--false-start");
 
@@ -60,7 +61,7 @@ class OpenSslInteropTest {
 
     @Test
     void anUntrustedOpenSslServerFailsWithBadCertificate() throws Exception {
-        try (OpenSsl server = OpenSsl.server(dir, files.rsaChain(), files.rsaKey())) {
+        try (OpenSsl server = OpenSsl.server(dir, "-tls1_2", files.rsaChain(), files.rsaKey())) {
             Cli cli = Cli.run("connect", "127.0.0.1:" + server.port(), "--pin", files.ecCert().toString());
 
             assertThat(cli.exitCode()).isEqualTo(1);
