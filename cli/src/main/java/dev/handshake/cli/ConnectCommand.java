@@ -85,7 +85,7 @@ final class ConnectCommand implements Callable<Integer> {
                 .applicationProtocols(alpn)
                 .falseStart(falseStart);
             config = clientCertificate.applyTo(builder).build();
-            trace = tracing.open(Side.CLIENT, false, out, err);
+            trace = tracing.open(Side.CLIENT, false, reconnect > 0, out, err);
         } catch (IOException | IllegalArgumentException e) {
             err.println("handshake connect: " + e.getMessage());
             return Main.EXIT_USAGE;

@@ -104,7 +104,7 @@ final class ServeCommand implements Callable<Integer> {
                 notes.add("ticket keys: " + ticketKeys + " (shared with every server that names it)");
             }
             config = builder.build();
-            trace = tracing.open(Side.SERVER, true, out, err);
+            trace = tracing.open(Side.SERVER, true, true, out, err);
         } catch (IOException | IllegalArgumentException e) {
             err.println("handshake serve: " + e.getMessage());
             return Main.EXIT_USAGE;

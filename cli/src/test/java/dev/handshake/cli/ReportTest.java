@@ -83,6 +83,28 @@ class ReportTest {
     }
 
     @Test
+    void aServerThatCheckedAClientCertificateDrawsTheClientsChain() throws Exception {
+        PemFiles client = TestPki.of(KeyType.ECDSA_P256).client().writePem(dir);
+        Path reports = dir.resolve("client-auth.html");
+        try (RunningServe checking = RunningServe.start("--cert", files.chain().toString(), "--key", files.key().toString(),
+                "--require-client-cert", "--client-ca", files.root().toString(), "--report", reports.toString())) {
+            Cli cli = Cli.run("connect", checking.address(), "--trust", files.root().toString(), "--reconnect", "1",
+                "--client-cert", client.chain().toString(), "--client-key", client.key().toString(),
+                "--report", reports.toString());
+            assertThat(cli.exitCode()).as(cli.all()).isZero();
+            assertThat(cli.err()).contains("report: " + dir.resolve("client-auth-1.html"), "report: "
+                + dir.resolve("client-auth-2.html"));
+            checking.awaitLog("report: " + dir.resolve("client-auth-1.html"));
+
+            String dom = Chromium.dumpDom(dir.resolve("client-auth-1.html"), dir);
+
+            assertThat(dom).contains("data-rendered=\"true\"", "seen from the server").doesNotContain("data-errors=\"true\"");
+            assertThat(dom).contains("Handshake Test Client", "the client\u2019s certificate, sent by the client", ">trust anchor",
+                "CertificateRequest");
+        }
+    }
+
+    @Test
     void theServerWritesAReportPerConnectionThatRendersToo() throws Exception {
         Cli cli = Cli.run("connect", serve.address(), "--trust", files.root().toString());
         assertThat(cli.exitCode()).as(cli.all()).isZero();
