@@ -32,12 +32,12 @@ import java.util.stream.Stream;
 
 /**
  * {@code handshake demo}: a throwaway PKI, the {@code serve} server on a loopback port, and one
- * explained handshake per key exchange against it; then a summary table, and a report and a
- * capture of the handshakes on disk.
+ * explained handshake per TLS 1.2 key exchange and one TLS 1.3 handshake against it; then a
+ * summary table, and a report and a capture of the handshakes on disk.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = "Runs TLS handshakes on this machine (127.0.0.1 only), one per key exchange, explains each step, "
-        + "then writes an HTML report per handshake and one capture of them all.")
+    description = "Runs TLS handshakes on this machine (127.0.0.1 only), one per TLS 1.2 key exchange and one TLS 1.3, "
+        + "explains each step, then writes an HTML report per handshake and one capture of them all.")
 final class DemoCommand implements Callable<Integer> {
 
     /** One handshake of the demo: what the client offers. */
