@@ -54,7 +54,8 @@ final class ConnectionHandler implements Runnable {
             handshakeDone = true;
             Session session = tls.session();
             log.accept(peer + "  " + TlsText.summary(session)
-                + (session.serverName() != null ? "  SNI " + session.serverName() : ""));
+                + (session.serverName() != null ? "  SNI " + session.serverName() : "")
+                + (session.peerCertificates().isEmpty() ? "" : "  client " + TlsText.clientCertificate(session)));
             serveRequests(session);
         } catch (TlsException e) {
             log.accept(peer + "  failed: " + TlsText.failure(e));
@@ -134,7 +135,9 @@ final class ConnectionHandler implements Runnable {
         return "Hello from Handshake.\n"
             + "protocol:     " + session.version() + "\n"
             + "cipher suite: " + session.cipherSuite() + "\n"
-            + "group:        " + TlsText.group(session) + "\n";
+            + "group:        " + TlsText.group(session) + "\n"
+            + "resumed:      " + (session.resumed() ? "yes, from a session ticket" : "no") + "\n"
+            + "client certificate: " + TlsText.clientCertificate(session) + "\n";
     }
 
     private static void respond(OutputStream out, String status, String body, boolean headOnly, boolean close)

@@ -32,12 +32,12 @@ import java.util.stream.Stream;
 
 /**
  * {@code handshake demo}: a throwaway PKI, the {@code serve} server on a loopback port, and one
- * explained handshake per key exchange against it; then a summary table, and a report and a
- * capture of the handshakes on disk.
+ * explained handshake per TLS 1.2 key exchange and one TLS 1.3 handshake against it; then a
+ * summary table, and a report and a capture of the handshakes on disk.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = "Runs TLS handshakes on this machine (127.0.0.1 only), one per key exchange, explains each step, "
-        + "then writes an HTML report per handshake and one capture of them all.")
+    description = "Runs TLS handshakes on this machine (127.0.0.1 only), one per TLS 1.2 key exchange and one TLS 1.3, "
+        + "explains each step, then writes an HTML report per handshake and one capture of them all.")
 final class DemoCommand implements Callable<Integer> {
 
     /** One handshake of the demo: what the client offers. */
@@ -60,12 +60,11 @@ final class DemoCommand implements Callable<Integer> {
             "4-false-start", List.of(ProtocolVersion.TLS12), CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,
             NamedGroup.X25519, true));
 
-    /**
-     * The TLS 1.3 handshake. Empty while the engine speaks TLS 1.2 only: the demo never shows a run
-     * it did not make. With TLS 1.3 in the engine it holds one run, e.g. versions TLS 1.3,
-     * TLS_AES_128_GCM_SHA256, x25519, file "5-tls13".
-     */
-    private static final List<Run> TLS13_RUNS = List.of();
+    /** The TLS 1.3 handshake: the key share goes with the hello, and everything after ServerHello is encrypted. */
+    private static final List<Run> TLS13_RUNS = List.of(
+        new Run("TLS 1.3: one round trip, encrypted after ServerHello",
+            "The client sends its x25519 key share with its hello; the server answers with its own and encrypts the rest.",
+            "5-tls13", List.of(ProtocolVersion.TLS13), CipherSuite.TLS_AES_128_GCM_SHA256, NamedGroup.X25519, false));
 
     private static final List<Run> RUNS = Stream.concat(TLS12_RUNS.stream(), TLS13_RUNS.stream()).toList();
 
@@ -92,7 +91,7 @@ final class DemoCommand implements Callable<Integer> {
         describe(out, "intermediate", pki.intermediate());
         describe(out, "server", pki.rsaServer().certificate());
         TlsConfig serverConfig = TlsConfig.builder()
-            .cipherSuites(ServeCommand.defaultSuites())
+            .cipherSuites(NegotiationOptions.everySuite())
             .credential(pki.rsaServer())
             .build();
         // The client trusts the demo's root, as a browser trusts the roots it ships with.
@@ -137,7 +136,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         HttpsClient.Response response;
         try {
-            response = HttpsClient.get(address, "localhost", client.build(), tracing);
+            response = HttpsClient.get(address, "localhost", client.build(), tracing, false);
         } catch (TlsException e) {
             out.println("    FAILED: " + TlsText.failure(e));
             return new String[] {run.title(), "FAILED", "", "", run.suite().name()};

@@ -4,6 +4,8 @@ import dev.handshake.cli.trace.Side;
 import dev.handshake.pki.Pem;
 import dev.handshake.tls.CipherSuite;
 import dev.handshake.tls.Credential;
+import dev.handshake.tls.ProtocolVersion;
+import dev.handshake.tls.TicketKeys;
 import dev.handshake.tls.TlsConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,21 +17,23 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
-import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 /** {@code handshake serve}: an HTTPS server that answers every request with what was negotiated. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-    description = {"Serves HTTPS (TLS 1.2, HTTP/1.1) and answers every request with 200 OK and the negotiated "
+    description = {"Serves HTTPS (TLS 1.3 and 1.2, HTTP/1.1) and answers every request with 200 OK and the negotiated "
         + "protocol and suite. Logs one line per connection. Runs until stopped (Ctrl-C).",
-        "Without --suite it accepts every TLS 1.2 suite Handshake implements, forward-secret ones first, "
-            + "RSA key exchange included (the library's default leaves RSA key exchange out)."})
+        "Without --suite it accepts every suite Handshake implements: TLS 1.3 first, then TLS 1.2 with forward-secret "
+            + "ones first, RSA key exchange included (the library's default leaves RSA key exchange out)."})
 final class ServeCommand implements Callable<Integer> {
 
     @Spec
@@ -56,20 +60,20 @@ final class ServeCommand implements Callable<Integer> {
             + "each request head must arrive within twice this.")
     private int readTimeoutSeconds;
 
+    @Option(names = "--ticket-keys", paramLabel = "FILE",
+        description = "Keep the keys that encrypt TLS 1.3 session tickets in FILE (created when missing, readable by its "
+            + "owner only), so every server naming the same file resumes the others' sessions. A new key every 12 hours. "
+            + "Default: keys in memory, for this process only.")
+    private Path ticketKeys;
+
     @Mixin
     private NegotiationOptions negotiation;
 
     @Mixin
-    private TraceOptions tracing;
+    private ClientAuthOptions clientAuth;
 
-    /** Every TLS 1.2 suite Handshake implements, forward-secret first, then in the library's order. */
-    static List<CipherSuite> defaultSuites() {
-        List<CipherSuite> library = TlsConfig.DEFAULT_CIPHER_SUITES;
-        return NegotiationOptions.tls12Suites().stream()
-            .sorted(Comparator.comparing((CipherSuite s) -> !s.keyExchange().forwardSecret())
-                .thenComparing(s -> library.contains(s) ? library.indexOf(s) : library.size()))
-            .toList();
-    }
+    @Mixin
+    private TraceOptions tracing;
 
     @Override
     public Integer call() {
@@ -82,27 +86,53 @@ final class ServeCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--read-timeout must be at least 1 second");
         }
         TlsConfig config;
+        List<String> notes = new ArrayList<>();
         Tracing trace;
         try {
-            TlsConfig.Builder builder = negotiation.applyTo(TlsConfig.builder(), defaultSuites());
+            SecureRandom random = new SecureRandom();
+            TlsConfig.Builder builder = negotiation.applyTo(TlsConfig.builder(), NegotiationOptions.everySuite())
+                .random(random);
             for (int i = 0; i < certs.size(); i++) {
                 builder.credential(new Credential(Pem.readCertificates(certs.get(i)), Pem.readPrivateKey(keys.get(i))));
             }
+            String clientCertificates = clientAuth.applyTo(builder);
+            if (clientCertificates != null) {
+                notes.add(clientCertificates);
+            }
+            if (ticketKeys != null) {
+                builder.ticketKeys(TicketKeys.file(checkedKeyFile(ticketKeys), random));
+                notes.add("ticket keys: " + ticketKeys + " (shared with every server that names it)");
+            }
             config = builder.build();
-            trace = tracing.open(Side.SERVER, true, out, err);
+            trace = tracing.open(Side.SERVER, true, true, out, err);
         } catch (IOException | IllegalArgumentException e) {
             err.println("handshake serve: " + e.getMessage());
             return Main.EXIT_USAGE;
         }
         try (trace) {
-            return serve(config, trace, out, err);
+            return serve(config, notes, trace, out, err);
         } catch (IOException e) {
             err.println("handshake serve: " + e.getMessage());
             return Main.EXIT_USAGE;
         }
     }
 
-    private int serve(TlsConfig config, Tracing trace, PrintWriter out, PrintWriter err) throws IOException {
+    /**
+     * The ticket key file, when the engine will be able to create or read it: a failure to write it
+     * later would fail a handshake, so it is found out now.
+     */
+    private static Path checkedKeyFile(Path file) throws IOException {
+        Path directory = file.toAbsolutePath().getParent();
+        if (Files.exists(file) ? !Files.isReadable(file) || !Files.isWritable(file)
+                : !Files.isDirectory(directory) || !Files.isWritable(directory)) {
+            throw new IOException("cannot use the ticket key file " + file + ": " + (Files.exists(file)
+                ? "it is not readable and writable" : "its directory does not exist or is not writable"));
+        }
+        return file;
+    }
+
+    private int serve(TlsConfig config, List<String> notes, Tracing trace, PrintWriter out, PrintWriter err)
+            throws IOException {
         HttpsServer server;
         try {
             server = HttpsServer.start(trace.serverSocket(), InetAddress.getByName(bind), port,
@@ -114,8 +144,10 @@ final class ServeCommand implements Callable<Integer> {
         }
         try {
             out.println("serving https://" + bind + ":" + server.address().getPort() + "/  (Ctrl-C stops)");
+            out.println("versions: " + config.versions().stream().map(ProtocolVersion::name).collect(Collectors.joining(", ")));
             out.println("suites: " + config.cipherSuites().stream().map(CipherSuite::name).collect(Collectors.joining(", ")));
             out.println("groups: " + config.namedGroups());
+            notes.forEach(out::println);
             out.flush();
             server.awaitClose();
         } catch (InterruptedException e) {

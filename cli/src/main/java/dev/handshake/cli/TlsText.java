@@ -9,9 +9,27 @@ final class TlsText {
     private TlsText() {
     }
 
-    /** One line: protocol, suite and group, e.g. {@code TLS 1.2 TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 x25519}. */
+    /**
+     * One line: protocol, suite and group, and whether a ticket resumed the session, e.g.
+     * {@code TLS 1.2 TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 x25519}, {@code TLS 1.3 TLS_AES_128_GCM_SHA256 x25519 resumed}.
+     */
     static String summary(Session session) {
-        return session.version() + " " + session.cipherSuite() + " " + group(session);
+        return session.version() + " " + session.cipherSuite() + " " + group(session) + (session.resumed() ? " resumed" : "");
+    }
+
+    /** The signature scheme the server signed with, or why there is none. */
+    static String signature(Session session) {
+        if (session.signatureScheme() != null) {
+            return session.signatureScheme().name();
+        }
+        return session.resumed() ? "none (resumed: the session ticket's key stands in for the certificate)"
+            : "none (RSA key transport)";
+    }
+
+    /** Seen from a server: the subject of the client's certificate, or "none". */
+    static String clientCertificate(Session session) {
+        return session.peerCertificates().isEmpty() ? "none"
+            : session.peerCertificates().get(0).getSubjectX500Principal().getName();
     }
 
     /** The key-exchange group, or why none is named. */

@@ -38,7 +38,8 @@ final class TraceOptions {
     private Path pcap;
 
     @Option(names = "--report", paramLabel = "FILE.html",
-        description = "Write a self-contained HTML page: sequence diagram, message fields, certificate chain.")
+        description = "Write a self-contained HTML page: sequence diagram, message fields, certificate chain. With serve "
+            + "or connect --reconnect, connection n's page goes to FILE-n.html.")
     private Path report;
 
     /** Whether JSON replaces the command's usual output. */
@@ -49,16 +50,17 @@ final class TraceOptions {
     /**
      * Opens what the options ask for.
      *
-     * @param server for {@code serve}: connections overlap, so each is printed whole when it ends and
-     *               connection n's report goes to FILE-n.html
+     * @param server for {@code serve}: connections overlap, so each is printed whole when it ends
+     * @param manyConnections whether the command may make more than one connection: then connection
+     *                        n's report goes to FILE-n.html
      */
-    Tracing open(Side side, boolean server, PrintWriter out, PrintWriter err) throws IOException {
+    Tracing open(Side side, boolean server, boolean manyConnections, PrintWriter out, PrintWriter err) throws IOException {
         if (explain && json) {
             throw new ParameterException(spec.commandLine(), "--explain and --json exclude each other");
         }
         Path keys = keyLog != null && !keyLog.toString().isEmpty() ? keyLog
             : pcap != null ? pcap.resolveSibling(pcap.getFileName() + ".keys") : null;
-        IntFunction<Path> reports = report == null ? null : server ? n -> numbered(report, n) : n -> report;
+        IntFunction<Path> reports = report == null ? null : manyConnections ? n -> numbered(report, n) : n -> report;
         return Tracing.open(side, new Tracing.Settings(explain, json, Style.forTerminal(noColour), keys, pcap, reports, server),
             out, err);
     }

@@ -76,6 +76,122 @@ class ExplainTest {
     }
 
     @Test
+    void explainsTls13MessagesAndItsKeySchedule() {
+        Cli cli = Cli.run("connect", serve.address(), "--trust", files.root().toString(), "--explain");
+
+        assertThat(cli.exitCode()).as(cli.all()).isZero();
+        assertThat(cli.out()).containsSubsequence("1.  ClientHello", "frozen at TLS 1.2 for old middleboxes",
+            "supported_versions      TLS 1.3, TLS 1.2", "key_share               x25519: client's public value",
+            "psk_key_exchange_modes  psk_dhe_ke",
+            "2.  ServerHello", "plaintext", "supported_versions  TLS 1.3: this extension, not the version field",
+            "key_share           x25519: server's public value",
+            "Key schedule", "early_secret", "HKDF-Extract(0, 0): no pre-shared key", "shared_secret", "handshake_secret",
+            "client_handshake_traffic_secret", "server_handshake_traffic_secret",
+            "3.  EncryptedExtensions", "encrypted", "4.  Certificate", "encrypted", "subject    O=Handshake Test,CN=localhost",
+            "Chain of trust", "path accepted",
+            "5.  CertificateVerify", "64 spaces (0x20) + \"TLS 1.3, server CertificateVerify\" + 0x00",
+            "6.  Finished", "finished_key = HKDF-Expand-Label(server_handshake_traffic_secret, \"finished\"",
+            "master_secret", "client_application_traffic_secret_0", "exporter_master_secret",
+            "7.  ChangeCipherSpec", "plaintext", "Only for middleboxes",
+            "8.  Finished", "client \u2500\u2500\u2500\u25b6 server   encrypted", "resumption_master_secret",
+            "== Handshake complete: TLS 1.3, TLS_AES_128_GCM_SHA256, x25519, signed rsa_pss_rsae_sha256",
+            "9.  NewSessionTicket", "lifetime        86400 s (24h)", "ticket_age_add", "nonce", "ticket ",
+            "Summary", "handshake         7 messages in 3 flights", "post-handshake    2 NewSessionTicket",
+            "round trips       1 round trip before the client could send its request: TLS 1.3",
+            "resumption        full handshake; 2 session tickets for next time",
+            "forward secrecy   yes: the secrets came from ephemeral x25519 key shares that are thrown away (TLS 1.3");
+    }
+
+    @Test
+    void aResumedSessionShowsTheTicketAndNoCertificate() {
+        Cli cli = Cli.run("connect", serve.address(), "--trust", files.root().toString(), "--explain", "--reconnect", "1");
+
+        assertThat(cli.exitCode()).as(cli.all()).isZero();
+        String resumed = cli.out().substring(cli.out().indexOf("resumed       no"));
+        assertThat(resumed).containsSubsequence("1.  ClientHello", "It also offers a session ticket",
+            "pre_shared_key", "ticket #0  ", "bytes, opaque to the client; obfuscated_ticket_age", "binder     ",
+            "2.  ServerHello", "pre_shared_key      ticket #0 accepted",
+            "early_secret", "HKDF-Extract(0, PSK): the pre-shared key from the session ticket",
+            "3.  EncryptedExtensions", "4.  Finished",
+            "== Handshake complete: TLS 1.3, TLS_AES_128_GCM_SHA256, x25519, resumed",
+            "resumption        resumed from a session ticket: no certificate was sent",
+            "forward secrecy   yes: resumed with psk_dhe_ke, so fresh ephemeral x25519 key shares went into the keys",
+            "reconnect 1: resumed");
+        assertThat(resumed).doesNotContain("CertificateVerify", "Chain of trust");
+        assertThat(flat(resumed)).contains("It accepts the client's session ticket: the session resumes, authenticated by "
+            + "the ticket's pre-shared key instead of a certificate.");
+    }
+
+    @Test
+    void aKeyUpdateAndTheServersAnswerAreExplained() {
+        Cli cli = Cli.run("connect", serve.address(), "--trust", files.root().toString(), "--explain", "--key-update");
+
+        assertThat(cli.exitCode()).as(cli.all()).isZero();
+        assertThat(cli.out()).containsSubsequence("== Handshake complete",
+            "KeyUpdate             client \u2500\u2500\u2500\u25b6 server   encrypted",
+            "\"traffic upd\"", "request_update  update_requested (1)", "application data",
+            "KeyUpdate             client \u25c0\u2500\u2500\u2500 server   encrypted", "request_update  update_not_requested (0)",
+            "post-handshake    2 NewSessionTicket, 2 KeyUpdate",
+            "key update    sent (update_requested); the server updated its keys too");
+    }
+
+    @Test
+    void keyUpdateNeedsTls13() {
+        Cli cli = Cli.run("connect", serve.address(), "--trust", files.root().toString(), "--key-update", "--tls1.2");
+
+        assertThat(cli.exitCode()).as(cli.all()).isZero();
+        assertThat(cli.out()).contains("key update    not sent: TLS 1.2 has no KeyUpdate");
+    }
+
+    @Test
+    void aHelloRetryRequestIsExplainedOnBothSides() throws Exception {
+        try (RunningServe x25519Only = RunningServe.start("--cert", files.chain().toString(), "--key", files.key().toString(),
+                "--group", "x25519", "--explain")) {
+            Cli cli = Cli.run("connect", x25519Only.address(), "--trust", files.root().toString(), "--explain",
+                "--group", "secp384r1", "--group", "x25519");
+
+            assertThat(cli.exitCode()).as(cli.all()).isZero();
+            assertThat(cli.out()).containsSubsequence("1.  ClientHello", "key_share               secp384r1: client's public value",
+                "2.  HelloRetryRequest", "client \u25c0\u2500\u2500\u2500 server   plaintext",
+                "random", "= SHA-256(\"HelloRetryRequest\")",
+                "key_share           x25519: the group the server wants a key share for", "cookie",
+                "ChangeCipherSpec",
+                "ClientHello", "The ClientHello again, as the HelloRetryRequest asked", "x25519: client's public value",
+                "returned from the HelloRetryRequest",
+                "ServerHello", "x25519: server's public value",
+                "== Handshake complete: TLS 1.3",
+                "round trips       2 round trips before the client could send its request: TLS 1.3 needs one, the "
+                    + "HelloRetryRequest cost one more");
+            assertThat(flat(cli.out())).contains("The client's key share was for secp384r1, a group the server does not "
+                + "take; the server asks for a share in x25519, which the client listed in supported_groups. The cookie "
+                + "must come back in the second ClientHello");
+            x25519Only.awaitLog("forward secrecy");
+            assertThat(x25519Only.log()).containsSubsequence("HelloRetryRequest", "client \u25c0\u2500\u2500\u2500 server",
+                "The ClientHello again", "== Handshake complete: TLS 1.3", "round trips       2 round trips");
+        }
+    }
+
+    @Test
+    void tls13JsonCarriesTheDecodedFields() {
+        Cli cli = Cli.run("connect", serve.address(), "--trust", files.root().toString(), "--json");
+
+        assertThat(cli.exitCode()).as(cli.all()).isZero();
+        assertThat(cli.out())
+            .contains("{\"name\":\"key_share\",\"value\":\"x25519: client's public value ")
+            .contains("\"type\":\"EncryptedExtensions\",\"typeCode\":8")
+            .contains("\"type\":\"NewSessionTicket\",\"typeCode\":4", "{\"name\":\"lifetime\",\"value\":\"86400 s")
+            .contains("\"name\":\"early_secret\"", "\"name\":\"client_application_traffic_secret_0\"")
+            .contains("\"version\":\"TLS 1.3\",\"cipherSuite\":\"TLS_AES_128_GCM_SHA256\"", "\"resumed\":false")
+            .contains("\"event\":\"Summary\",\"handshakeMessages\":7,\"handshakeFlights\":3,\"roundTrips\":1,"
+                + "\"helloRetryRequest\":false,\"newSessionTickets\":2,\"keyUpdates\":0,\"version\":\"TLS 1.3\"");
+    }
+
+    /** The text with each run of white space, line breaks of wrapped paragraphs included, made one space. */
+    private static String flat(String text) {
+        return text.replaceAll("\\s+", " ");
+    }
+
+    @Test
     void falseStartCostsOneRoundTripLess() {
         Cli cli = connect("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "--explain", "--false-start");
 

@@ -40,10 +40,12 @@ class KeyLogTest {
     }
 
     @Test
-    void eachConnectionAppendsTheMasterSecretUnderItsClientRandom() throws Exception {
+    void eachTls12ConnectionAppendsTheMasterSecretUnderItsClientRandom() throws Exception {
         Path keys = dir.resolve("keys.log");
-        Cli first = Cli.run("connect", serve.address(), "--trust", files.root().toString(), "--keylog", keys.toString(), "--json");
-        Cli second = Cli.run("connect", serve.address(), "--trust", files.root().toString(), "--keylog", keys.toString());
+        Cli first = Cli.run("connect", serve.address(), "--trust", files.root().toString(), "--keylog", keys.toString(),
+            "--json", "--tls1.2");
+        Cli second = Cli.run("connect", serve.address(), "--trust", files.root().toString(), "--keylog", keys.toString(),
+            "--tls1.2");
 
         assertThat(first.exitCode()).as(first.all()).isZero();
         assertThat(second.exitCode()).as(second.all()).isZero();
@@ -56,6 +58,22 @@ class KeyLogTest {
     }
 
     @Test
+    void tls13LogsItsFourTrafficSecretsAndTheExporterSecretUnderTheirOwnLabels() throws Exception {
+        Path keys = dir.resolve("keys13.log");
+        Cli cli = Cli.run("connect", serve.address(), "--trust", files.root().toString(), "--keylog", keys.toString(), "--json");
+
+        assertThat(cli.exitCode()).as(cli.all()).isZero();
+        List<String> lines = Files.readAllLines(keys);
+        assertThat(lines).extracting(line -> line.split(" ")[0]).containsExactly("CLIENT_HANDSHAKE_TRAFFIC_SECRET",
+            "SERVER_HANDSHAKE_TRAFFIC_SECRET", "CLIENT_TRAFFIC_SECRET_0", "SERVER_TRAFFIC_SECRET_0", "EXPORTER_SECRET");
+        assertThat(lines).allMatch(line -> line.matches("[A-Z_0]+ [0-9a-f]{64} [0-9a-f]{64}"));
+        Matcher secret = Pattern.compile("\"name\":\"server_application_traffic_secret_0\",\"derivation\":"
+            + "\"(?:[^\"\\\\]|\\\\.)*\",\"clientRandom\":\"([0-9a-f]{64})\",\"value\":\"([0-9a-f]{64})\"").matcher(cli.out());
+        assertThat(secret.find()).as(cli.out()).isTrue();
+        assertThat(lines.get(3)).isEqualTo("SERVER_TRAFFIC_SECRET_0 " + secret.group(1) + " " + secret.group(2));
+    }
+
+    @Test
     void sslKeyLogFileInTheEnvironmentIsTheDefault() throws Exception {
         Path keys = dir.resolve("from-environment.log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -64,6 +82,6 @@ class KeyLogTest {
                 "connect", serve.address(), "--trust", files.root().toString()));
 
         assertThat(connect.exitCode()).as(connect.out() + connect.err()).isZero();
-        assertThat(Files.readAllLines(keys)).singleElement().asString().startsWith("CLIENT_RANDOM ");
+        assertThat(Files.readAllLines(keys)).hasSize(5).first().asString().startsWith("CLIENT_HANDSHAKE_TRAFFIC_SECRET ");
     }
 }

@@ -32,13 +32,15 @@ final class OpenSsl implements AutoCloseable {
     }
 
     /**
-     * {@code openssl s_server -www} for TLS 1.2 on a free 127.0.0.1 port, once it accepts. {@code -cert}
-     * loads only the first certificate of the chain file, so {@code -cert_chain} sends the rest.
+     * {@code openssl s_server -www} for one version ({@code -tls1_2} or {@code -tls1_3}) on a free
+     * 127.0.0.1 port, once it accepts. {@code -cert} loads only the first certificate of the chain
+     * file, so {@code -cert_chain} sends the rest.
      */
-    static OpenSsl server(Path dir, Path cert, Path key, String... more) throws IOException, InterruptedException {
+    static OpenSsl server(Path dir, String version, Path cert, Path key, String... more)
+            throws IOException, InterruptedException {
         int port = freePort();
         List<String> args = new ArrayList<>(List.of("s_server", "-accept", "127.0.0.1:" + port,
-            "-cert", cert.toString(), "-cert_chain", cert.toString(), "-key", key.toString(), "-www", "-tls1_2"));
+            "-cert", cert.toString(), "-cert_chain", cert.toString(), "-key", key.toString(), "-www", version));
         args.addAll(List.of(more));
         OpenSsl server = start(dir, port, args);
         server.awaitOutput("ACCEPT");

@@ -38,7 +38,8 @@ class OpenSslInteropTest {
     })
     void connectToOpenSslServer(String suite, String key) throws Exception {
         boolean ec = key.equals("ec");
-        try (OpenSsl server = OpenSsl.server(dir, ec ? files.ecChain() : files.rsaChain(), ec ? files.ecKey() : files.rsaKey())) {
+        try (OpenSsl server = OpenSsl.server(dir, "-tls1_2", ec ? files.ecChain() : files.rsaChain(),
+                ec ? files.ecKey() : files.rsaKey())) {
             Cli cli = Cli.run("connect", "127.0.0.1:" + server.port(), "--servername", "localhost",
                 "--trust", files.root().toString(), "--suite", suite);
 
@@ -47,9 +48,41 @@ class OpenSslInteropTest {
         }
     }
 
+    @ParameterizedTest
+    @CsvSource({
+        "TLS_AES_128_GCM_SHA256, x25519, rsa",
+        "TLS_AES_256_GCM_SHA384, secp384r1, ec",
+        "TLS_CHACHA20_POLY1305_SHA256, ffdhe2048, rsa",
+    })
+    void connectToOpenSslServerWithTls13(String suite, String group, String key) throws Exception {
+        boolean ec = key.equals("ec");
+        try (OpenSsl server = OpenSsl.server(dir, "-tls1_3", ec ? files.ecChain() : files.rsaChain(),
+                ec ? files.ecKey() : files.rsaKey())) {
+            Cli cli = Cli.run("connect", "127.0.0.1:" + server.port(), "--servername", "localhost",
+                "--trust", files.root().toString(), "--suite", suite, "--group", group, "--key-update");
+
+            assertThat(cli.exitCode()).as(cli.all()).isZero();
+            assertThat(cli.out()).startsWith("HTTP/1.0 200 ok").containsPattern("protocol +TLS 1\\.3")
+                .containsPattern("cipher suite +" + suite).containsPattern("group +" + group)
+                .contains("key update    sent (update_requested); the server updated its keys too");
+        }
+    }
+
+    @Test
+    void openSslServerAsksForAnotherKeyShare() throws Exception {
+        try (OpenSsl server = OpenSsl.server(dir, "-tls1_3", files.rsaChain(), files.rsaKey(), "-groups", "x25519")) {
+            Cli cli = Cli.run("connect", "127.0.0.1:" + server.port(), "--servername", "localhost",
+                "--trust", files.root().toString(), "--group", "secp256r1", "--group", "x25519", "--explain");
+
+            assertThat(cli.exitCode()).as(cli.all()).isZero();
+            assertThat(cli.out()).contains("2.  HelloRetryRequest", "x25519: the group the server wants a key share for",
+                "2 round trips before the client could send its request").containsPattern("group +x25519");
+        }
+    }
+
     @Test
     void falseStartAgainstOpenSsl() throws Exception {
-        try (OpenSsl server = OpenSsl.server(dir, files.rsaChain(), files.rsaKey())) {
+        try (OpenSsl server = OpenSsl.server(dir, "-tls1_2", files.rsaChain(), files.rsaKey())) {
             Cli cli = Cli.run("connect", "127.0.0.1:" + server.port(), "--trust", files.root().toString(),
                 "--group", "secp256r1", "--false-start");
 
@@ -60,7 +93,7 @@ class OpenSslInteropTest {
 
     @Test
     void anUntrustedOpenSslServerFailsWithBadCertificate() throws Exception {
-        try (OpenSsl server = OpenSsl.server(dir, files.rsaChain(), files.rsaKey())) {
+        try (OpenSsl server = OpenSsl.server(dir, "-tls1_2", files.rsaChain(), files.rsaKey())) {
             Cli cli = Cli.run("connect", "127.0.0.1:" + server.port(), "--pin", files.ecCert().toString());
 
             assertThat(cli.exitCode()).isEqualTo(1);
@@ -85,6 +118,34 @@ class OpenSslInteropTest {
         }
     }
 
+    @ParameterizedTest
+    @CsvSource({
+        "TLS_AES_128_GCM_SHA256, X25519",
+        "TLS_AES_256_GCM_SHA384, P-256",
+        "TLS_CHACHA20_POLY1305_SHA256, ffdhe3072",
+    })
+    void openSslClientAgainstServeWithTls13(String suite, String group) throws Exception {
+        try (RunningServe serve = RunningServe.start("--cert", files.rsaChain().toString(), "--key", files.rsaKey().toString(),
+                "--explain")) {
+            String output = sClient(serve, "-tls1_3", "-ciphersuites", suite, "-groups", group);
+
+            assertThat(output).contains("HTTP/1.1 200 OK", "protocol:     TLS 1.3", "cipher suite: " + suite);
+            serve.awaitLog("TLS 1.3 " + suite);
+        }
+    }
+
+    @Test
+    void serveAsksOpenSslForAnotherKeyShare() throws Exception {
+        try (RunningServe serve = RunningServe.start("--cert", files.rsaChain().toString(), "--key", files.rsaKey().toString(),
+                "--explain")) {
+            String output = sClient(serve, "-tls1_3", "-groups", "secp521r1:x25519");
+
+            assertThat(output).contains("HTTP/1.1 200 OK", "group:        x25519");
+            serve.awaitLog("forward secrecy");
+            assertThat(serve.log()).contains("HelloRetryRequest", "The client's key share was for secp521r1");
+        }
+    }
+
     @Test
     void serveReadsPkcs1AndSec1Keys() throws Exception {
         Path rsaPkcs1 = dir.resolve("rsa-pkcs1.pem");
@@ -105,9 +166,13 @@ class OpenSslInteropTest {
         }
     }
 
+    /** {@code openssl s_client} with these options, TLS 1.2 unless they name a version. */
     private static String sClient(RunningServe serve, String... options) throws Exception {
-        List<String> args = new ArrayList<>(List.of("s_client", "-connect", serve.address(), "-tls1_2",
-            "-servername", "localhost", "-quiet"));
+        List<String> args = new ArrayList<>(List.of("s_client", "-connect", serve.address(), "-servername", "localhost",
+            "-quiet"));
+        if (!List.of(options).contains("-tls1_3")) {
+            args.add("-tls1_2");
+        }
         args.addAll(List.of(options));
         try (OpenSsl client = OpenSsl.start(dir, args.toArray(String[]::new))) {
             return client.run(REQUEST);

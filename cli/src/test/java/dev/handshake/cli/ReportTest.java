@@ -11,6 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,7 +42,8 @@ class ReportTest {
     @Test
     void theReportRendersInChromiumWithoutScriptErrors() throws Exception {
         Path report = dir.resolve("client.html");
-        Cli cli = Cli.run("connect", serve.address(), "--trust", files.root().toString(), "--report", report.toString());
+        Cli cli = Cli.run("connect", serve.address(), "--trust", files.root().toString(), "--report", report.toString(),
+            "--tls1.2");
         assertThat(cli.exitCode()).as(cli.all()).isZero();
         assertThat(cli.err()).contains("report: " + report);
 
@@ -58,6 +61,47 @@ class ReportTest {
                 "ecdsa_secp256r1_sha256", "Handshake Test Root CA", ">trust anchor", "\u2713 signature matches</text>",
                 "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "forward secrecy")
             .doesNotContainPattern("(src|href)\\s*=\\s*\"?https?:");
+    }
+
+    @Test
+    void aTls13ReportDrawsWhatTravelledEncryptedDashed() throws Exception {
+        Path report = dir.resolve("client13.html");
+        Cli cli = Cli.run("connect", serve.address(), "--trust", files.root().toString(), "--report", report.toString());
+        assertThat(cli.exitCode()).as(cli.all()).isZero();
+
+        String dom = Chromium.dumpDom(report, dir);
+
+        assertThat(dom).contains("data-rendered=\"true\"").doesNotContain("data-errors=\"true\"");
+        assertThat(errors(dom)).isEmpty();
+        assertThat(arrows(dom)).as("flight 1: ClientHello; flight 2: ServerHello in the clear, the rest encrypted")
+            .startsWith("client ClientHello", "server ServerHello", "server enc EncryptedExtensions",
+                "server enc Certificate", "server enc CertificateVerify", "server enc Finished")
+            .contains("client ChangeCipherSpec", "client enc Finished", "server enc NewSessionTicket");
+        assertThat(dom).contains("TLS_AES_128_GCM_SHA256", "ecdsa_secp256r1_sha256", "x25519",
+            "1 round trip before the client could send its request: TLS 1.3", "full handshake; 2 session tickets",
+            "client_handshake_traffic_secret", "64 spaces (0x20)", ">trust anchor", "\u2713 signature matches</text>");
+    }
+
+    @Test
+    void aServerThatCheckedAClientCertificateDrawsTheClientsChain() throws Exception {
+        PemFiles client = TestPki.of(KeyType.ECDSA_P256).client().writePem(dir);
+        Path reports = dir.resolve("client-auth.html");
+        try (RunningServe checking = RunningServe.start("--cert", files.chain().toString(), "--key", files.key().toString(),
+                "--require-client-cert", "--client-ca", files.root().toString(), "--report", reports.toString())) {
+            Cli cli = Cli.run("connect", checking.address(), "--trust", files.root().toString(), "--reconnect", "1",
+                "--client-cert", client.chain().toString(), "--client-key", client.key().toString(),
+                "--report", reports.toString());
+            assertThat(cli.exitCode()).as(cli.all()).isZero();
+            assertThat(cli.err()).contains("report: " + dir.resolve("client-auth-1.html"), "report: "
+                + dir.resolve("client-auth-2.html"));
+            checking.awaitLog("report: " + dir.resolve("client-auth-1.html"));
+
+            String dom = Chromium.dumpDom(dir.resolve("client-auth-1.html"), dir);
+
+            assertThat(dom).contains("data-rendered=\"true\"", "seen from the server").doesNotContain("data-errors=\"true\"");
+            assertThat(dom).contains("Handshake Test Client", "the client\u2019s certificate, sent by the client", ">trust anchor",
+                "CertificateRequest");
+        }
     }
 
     @Test
@@ -94,6 +138,18 @@ class ReportTest {
         Matcher errors = Pattern.compile("<pre id=\"errors\">(.*?)</pre>", Pattern.DOTALL).matcher(dom);
         assertThat(errors.find()).as("the errors element in %s", dom).isTrue();
         return errors.group(1);
+    }
+
+    /** Each arrow of the diagram as its classes (sender, "enc" when encrypted) and the message's name. */
+    private static List<String> arrows(String dom) {
+        Matcher arrow = Pattern.compile(
+            "<g class=\"arrow (client|server)( enc)?\"[^>]*>(?:(?!</g>).)*?<text[^>]*>([^<]+?)  \\(")
+            .matcher(dom);
+        List<String> arrows = new ArrayList<>();
+        while (arrow.find()) {
+            arrows.add(arrow.group(1) + (arrow.group(2) != null ? " enc " : " ") + arrow.group(3));
+        }
+        return arrows;
     }
 
     private static int count(String text, String fragment) {

@@ -56,6 +56,58 @@ class ServeConnectTest {
     }
 
     @Test
+    void tls13IsNegotiatedByDefault() throws InterruptedException {
+        Cli cli = Cli.run("connect", serve.address(), "--trust", files.root().toString());
+
+        assertThat(cli.exitCode()).as(cli.all()).isZero();
+        assertThat(cli.out()).containsPattern("protocol +TLS 1\\.3").containsPattern("cipher suite +TLS_AES_128_GCM_SHA256")
+            .containsPattern("group +x25519").containsPattern("signature +(rsa_pss_rsae|ecdsa)_");
+        assertThat(serve.log()).contains("versions: TLS 1.3, TLS 1.2", "suites: TLS_AES_128_GCM_SHA256, "
+            + "TLS_AES_256_GCM_SHA384, TLS_CHACHA20_POLY1305_SHA256, TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256");
+        serve.awaitLog("TLS 1.3 TLS_AES_128_GCM_SHA256 x25519");
+    }
+
+    @Test
+    void versionSwitchesRestrictToOneVersion() {
+        Cli tls12 = Cli.run("connect", serve.address(), "--trust", files.root().toString(), "--tls1.2");
+        Cli tls13 = Cli.run("connect", serve.address(), "--trust", files.root().toString(), "--tls1.3",
+            "--suite", "TLS_CHACHA20_POLY1305_SHA256", "--suite", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+            "--group", "secp384r1");
+
+        assertThat(tls12.exitCode()).as(tls12.all()).isZero();
+        assertThat(tls12.out()).containsPattern("protocol +TLS 1\\.2").containsPattern("cipher suite +TLS_ECDHE_");
+        assertThat(tls13.exitCode()).as(tls13.all()).isZero();
+        assertThat(tls13.out()).containsPattern("protocol +TLS 1\\.3")
+            .containsPattern("cipher suite +TLS_CHACHA20_POLY1305_SHA256").containsPattern("group +secp384r1");
+    }
+
+    @Test
+    void versionSwitchesExcludeEachOtherAndNeedASuiteOfTheirVersion() {
+        Cli both = Cli.run("connect", serve.address(), "--insecure", "--tls1.2", "--tls1.3");
+        Cli noSuite = Cli.run("connect", serve.address(), "--insecure", "--tls1.3",
+            "--suite", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256");
+
+        assertThat(both.exitCode()).isEqualTo(2);
+        assertThat(both.err()).contains("--tls1.2 and --tls1.3 exclude each other");
+        assertThat(noSuite.exitCode()).isEqualTo(2);
+        assertThat(noSuite.err()).contains("--tls1.3 needs a TLS 1.3 suite, and the --suite options name none",
+            "TLS_AES_128_GCM_SHA256, TLS_AES_256_GCM_SHA384, TLS_CHACHA20_POLY1305_SHA256");
+    }
+
+    @Test
+    void aTls12OnlyServerRefusesATls13OnlyClient() throws InterruptedException {
+        try (RunningServe tls12 = RunningServe.start("--cert", files.rsaChain().toString(), "--key", files.rsaKey().toString(),
+                "--tls1.2")) {
+            assertThat(tls12.log()).contains("versions: TLS 1.2").doesNotContain("TLS_AES_");
+            Cli cli = Cli.run("connect", tls12.address(), "--trust", files.root().toString(), "--tls1.3");
+
+            assertThat(cli.exitCode()).as(cli.all()).isEqualTo(1);
+            assertThat(cli.err()).contains("the peer sent alert protocol_version");
+            tls12.awaitLog("we sent alert protocol_version");
+        }
+    }
+
+    @Test
     void everyKeyExchangeAndBothCertificateTypes() {
         String[][] cases = {
             {"TLS_RSA_WITH_AES_256_GCM_SHA384", "secp256r1", "none (RSA key transport)", "rsa"},

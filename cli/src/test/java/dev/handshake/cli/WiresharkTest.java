@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -65,6 +66,25 @@ class WiresharkTest {
     }
 
     @Test
+    void tsharkDecryptsATls13RequestWithTheTrafficSecrets() throws Exception {
+        Path capture = dir.resolve("tls13.pcap");
+        Cli cli = Cli.run("connect", serve.address(), "--trust", files.root().toString(), "--tls1.3",
+            "--suite", "TLS_AES_256_GCM_SHA384", "--pcap", capture.toString(), "--key-update");
+        assertThat(cli.exitCode()).as(cli.all()).isZero();
+        Path keys = dir.resolve("tls13.pcap.keys");
+
+        assertThat(tshark(capture, keys, "tls.handshake.type", "tls.handshake.type").lines()
+                .flatMap(line -> Stream.of(line.split(","))).toList())
+            .as("ClientHello and ServerHello in the clear; EncryptedExtensions, Certificate, CertificateVerify, both "
+                + "Finished, the tickets and KeyUpdates decrypted")
+            .contains("1", "2", "8", "11", "15", "20", "4", "24");
+        assertThat(tshark(capture, keys, "http.request", "http.request.method", "http.request.uri", "http.host").strip())
+            .isEqualTo("GET\t/\t127.0.0.1:" + serve.port());
+        assertThat(tshark(capture, keys, "http.response", "http.response.code").strip()).isEqualTo("200");
+        assertThat(tshark(capture, null, "http", "http.request.method")).as("nothing readable without the keys").isBlank();
+    }
+
+    @Test
     void theCaptureIsWellFormedTcp() throws Exception {
         Path capture = dir.resolve("tcp.pcap");
         Cli cli = Cli.run("connect", serve.address(), "--trust", files.root().toString(), "--pcap", capture.toString());
@@ -85,9 +105,9 @@ class WiresharkTest {
         Path keys = dir.resolve("server-side.keys");
         Cli cli = Cli.run("connect", serve.address(), "--trust", files.root().toString(), "--keylog", keys.toString());
         assertThat(cli.exitCode()).as(cli.all()).isZero();
-        serve.awaitLog("TLS 1.2");
+        serve.awaitLog("TLS 1.3");
 
-        assertThat(Files.readString(keys)).startsWith("CLIENT_RANDOM ");
+        assertThat(Files.readString(keys)).startsWith("CLIENT_HANDSHAKE_TRAFFIC_SECRET ").contains("\nCLIENT_TRAFFIC_SECRET_0 ");
         assertThat(tshark(serverCapture, keys, "http.request", "http.request.uri")).contains("/");
     }
 

@@ -12,6 +12,7 @@ import dev.handshake.tls.Session;
 import dev.handshake.tls.trace.TlsEvent;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -45,15 +46,18 @@ public final class Explainer implements ConnectionTrace.Listener {
             message(step, m);
         } else if (event instanceof TlsEvent.ChangeCipherSpec) {
             heading(step, "ChangeCipherSpec", detail(step, 1));
-            paragraph("From the next record on, everything the " + step.sender().label()
-                + " sends is encrypted with the keys just derived.");
+            paragraph(trace.negotiation().tls13()
+                ? "Only for middleboxes (RFC 8446 Appendix D.4): with it a TLS 1.3 handshake looks like a TLS 1.2 "
+                    + "resumption to old network gear. It changes nothing; the peer drops it."
+                : "From the next record on, everything the " + step.sender().label()
+                    + " sends is encrypted with the keys just derived.");
         } else if (event instanceof TlsEvent.ApplicationData data) {
             wireLine(step, "application data, " + data.length() + " bytes");
         } else if (event instanceof TlsEvent.Alert alert) {
             String text = "alert " + alert.description().name() + (alert.fatal() ? " (fatal)" : " (warning)");
             wireLine(step, alert.fatal() ? style.bad(text) : text);
         } else if (event instanceof TlsEvent.Secret secret) {
-            secret(secret);
+            secret(secret, trace.negotiation().tls13());
         } else if (event instanceof TlsEvent.CertificateCheck check) {
             check(trace.self(), check.step());
         } else if (event instanceof TlsEvent.Completed completed) {
@@ -73,8 +77,14 @@ public final class Explainer implements ConnectionTrace.Listener {
         out.println();
         out.println(style.bold("Summary"));
         field("handshake", summary.handshakeMessages() + " messages in " + summary.handshakeFlights() + " flights");
+        if (summary.newSessionTickets() + summary.keyUpdates() > 0) {
+            field("post-handshake", afterHandshake(summary));
+        }
         if (summary.session() != null) {
             field("round trips", summary.roundTripText());
+            if (summary.resumptionText() != null) {
+                field("resumption", summary.resumptionText());
+            }
             Boolean forwardSecret = summary.forwardSecret();
             String text = summary.forwardSecrecy();
             field("forward secrecy", forwardSecret ? style.good(text) : style.bad(text));
@@ -84,6 +94,17 @@ public final class Explainer implements ConnectionTrace.Listener {
         }
         out.println();
         out.flush();
+    }
+
+    private static String afterHandshake(Summary summary) {
+        List<String> parts = new ArrayList<>();
+        if (summary.newSessionTickets() > 0) {
+            parts.add(summary.newSessionTickets() + " NewSessionTicket");
+        }
+        if (summary.keyUpdates() > 0) {
+            parts.add(summary.keyUpdates() + " KeyUpdate");
+        }
+        return String.join(", ", parts);
     }
 
     private void message(TraceStep step, TlsEvent.HandshakeMessage event) {
@@ -117,11 +138,12 @@ public final class Explainer implements ConnectionTrace.Listener {
         out.println(INDENT + arrow + "   " + text + (step.encrypted() ? ", " + style.secret("encrypted") : ""));
     }
 
-    private void secret(TlsEvent.Secret secret) {
+    private void secret(TlsEvent.Secret secret, boolean tls13) {
         if (group != Group.SECRETS) {
             group = Group.SECRETS;
             out.println();
-            out.println(style.bold("Keys") + style.dim("  derived on both sides, never sent"));
+            out.println(tls13 ? style.bold("Key schedule") + style.dim("  derived on both sides, never sent (RFC 8446 §7.1)")
+                : style.bold("Keys") + style.dim("  derived on both sides, never sent"));
         }
         out.println(INDENT + style.secret(secret.name()) + " (" + secret.value().length + " bytes)");
         wrap(INDENT + "  = ", secret.derivation(), style::dim);
@@ -174,8 +196,11 @@ public final class Explainer implements ConnectionTrace.Listener {
         out.println();
         out.println(style.bold("== Handshake complete: " + session.version() + ", " + session.cipherSuite().name()
             + (session.groupName() != null ? ", " + session.groupName() : "")
-            + (session.signatureScheme() != null ? ", signed " + session.signatureScheme().name() : "")));
-        paragraph("Both Finished messages matched: both sides hold the same keys and saw the same handshake.");
+            + (session.signatureScheme() != null ? ", signed " + session.signatureScheme().name() : "")
+            + (session.resumed() ? ", resumed" : "")));
+        paragraph("Both Finished messages matched: both sides hold the same keys and saw the same handshake."
+            + (session.resumed() ? " The session was resumed: the ticket's pre-shared key, mixed into the key schedule, "
+                + "stood in for the certificate." : ""));
     }
 
     private void field(String name, String value) {

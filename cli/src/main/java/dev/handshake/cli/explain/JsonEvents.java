@@ -94,6 +94,7 @@ public final class JsonEvents implements ConnectionTrace.Listener {
         json.put("extendedMasterSecret", session.extendedMasterSecret());
         json.put("falseStart", session.falseStart());
         json.put("forwardSecret", session.forwardSecret());
+        json.put("resumed", session.resumed());
         json.put("peerCertificates", session.peerCertificates().stream()
             .map(c -> c.getSubjectX500Principal().getName()).toList());
         return json;
@@ -106,6 +107,11 @@ public final class JsonEvents implements ConnectionTrace.Listener {
         json.put("handshakeMessages", summary.handshakeMessages());
         json.put("handshakeFlights", summary.handshakeFlights());
         json.put("roundTrips", summary.roundTrips());
+        json.put("helloRetryRequest", summary.helloRetried());
+        json.put("newSessionTickets", summary.newSessionTickets());
+        json.put("keyUpdates", summary.keyUpdates());
+        json.put("version", summary.session() != null ? summary.session().version().name() : null);
+        json.put("resumed", summary.session() != null ? summary.session().resumed() : null);
         json.put("forwardSecret", summary.forwardSecret());
         json.put("completed", summary.session() != null);
         return json;

@@ -8,6 +8,7 @@ import dev.handshake.cli.trace.Side;
 import dev.handshake.cli.trace.Summary;
 import dev.handshake.cli.trace.TraceStep;
 import dev.handshake.pki.ValidationStep;
+import dev.handshake.tls.ProtocolVersion;
 import dev.handshake.tls.Session;
 import dev.handshake.tls.TlsException;
 import dev.handshake.tls.message.Certificate;
@@ -42,7 +43,9 @@ final class ReportData {
         data.put("self", trace.self().label());
         data.put("connection", trace.number());
         data.put("flights", flights(steps));
-        data.put("chain", chain(steps, trace.negotiation().tls13()));
+        Side chainFrom = chainSender(steps, trace.self(), trace.negotiation().tls13());
+        data.put("chainFrom", chainFrom.label());
+        data.put("chain", chain(steps, chainFrom, trace.negotiation().tls13()));
         data.put("checks", steps.stream().filter(s -> s.event() instanceof TlsEvent.CertificateCheck)
             .map(s -> ((TlsEvent.CertificateCheck) s.event()).step().describe()).toList());
         data.put("secrets", secrets(steps));
@@ -108,16 +111,27 @@ final class ReportData {
     }
 
     /**
-     * The accepted path when the chain was checked (it ends at the trust anchor), else the
-     * certificates the peer sent; each link carries the signature check made on it, if any.
+     * Whose chain the picture shows: the peer's, which this side checked; a server whose client sent
+     * no certificate shows its own.
      */
-    private static List<Object> chain(List<TraceStep> steps, boolean tls13) {
+    private static Side chainSender(List<TraceStep> steps, Side self, boolean tls13) {
+        boolean peerSentOne = steps.stream().anyMatch(step -> step.sender() == self.other()
+            && step.event() instanceof TlsEvent.HandshakeMessage m && m.message().type().equals(HandshakeType.CERTIFICATE)
+            && !certificates(m, tls13).isEmpty());
+        return peerSentOne ? self.other() : Side.SERVER;
+    }
+
+    /**
+     * The accepted path when the chain was checked (it ends at the trust anchor), else the
+     * certificates {@code from} sent; each link carries the signature check made on it, if any.
+     */
+    private static List<Object> chain(List<TraceStep> steps, Side from, boolean tls13) {
         List<X509Certificate> sent = new ArrayList<>();
         List<X509Certificate> path = null;
         List<ValidationStep.SignatureChecked> signatures = new ArrayList<>();
         for (TraceStep step : steps) {
             if (step.event() instanceof TlsEvent.HandshakeMessage m
-                && m.message().type().equals(HandshakeType.CERTIFICATE) && step.sender() == Side.SERVER) {
+                && m.message().type().equals(HandshakeType.CERTIFICATE) && step.sender() == from) {
                 sent = certificates(m, tls13);
             } else if (step.event() instanceof TlsEvent.CertificateCheck c) {
                 if (c.step() instanceof ValidationStep.PathAccepted accepted) {
@@ -208,12 +222,23 @@ final class ReportData {
             rows.add(List.of("signature", session.signatureScheme() != null ? session.signatureScheme().name() : "none"));
             rows.add(List.of("server name (SNI)", session.serverName() != null ? session.serverName() : "none"));
             rows.add(List.of("ALPN", session.applicationProtocol() != null ? session.applicationProtocol() : "none"));
-            rows.add(List.of("extended master secret", session.extendedMasterSecret() ? "yes (RFC 7627)" : "no"));
-            rows.add(List.of("False Start", session.falseStart() ? "yes (RFC 7918)" : "no"));
+            boolean tls13 = ProtocolVersion.TLS13.equals(session.version());
+            rows.add(List.of("extended master secret", tls13 ? "not needed: every TLS 1.3 key hashes the handshake"
+                : session.extendedMasterSecret() ? "yes (RFC 7627)" : "no"));
+            rows.add(List.of("False Start", tls13 ? "not needed: TLS 1.3 takes one round trip"
+                : session.falseStart() ? "yes (RFC 7918)" : "no"));
             rows.add(List.of("forward secrecy", summary.forwardSecrecy()));
             rows.add(List.of("round trips", summary.roundTripText()));
+            if (summary.resumptionText() != null) {
+                rows.add(List.of("resumption", summary.resumptionText()));
+            }
         }
-        rows.add(List.of("handshake", summary.handshakeMessages() + " messages in " + summary.handshakeFlights() + " flights"));
+        rows.add(List.of("handshake", summary.handshakeMessages() + " messages in " + summary.handshakeFlights() + " flights"
+            + (summary.helloRetried() ? ", a HelloRetryRequest among them" : "")));
+        if (summary.newSessionTickets() + summary.keyUpdates() > 0) {
+            rows.add(List.of("after the handshake", summary.newSessionTickets() + " NewSessionTicket, "
+                + summary.keyUpdates() + " KeyUpdate"));
+        }
         return rows;
     }
 }

@@ -18,18 +18,26 @@ final class CertificateView {
     private CertificateView() {
     }
 
-    static MessageView of(Certificate message) {
+    static MessageView of(Certificate message, Side sender) {
         List<Field> fields = new ArrayList<>();
+        if (message.requestContext().length > 0) {
+            fields.add(new Field("request context", Hex.head(message.requestContext())));
+        }
         List<byte[]> chain = message.certificates();
         for (int i = 0; i < chain.size(); i++) {
             fields.add(new Field("certificate " + (i + 1), describe(chain.get(i))));
         }
         if (chain.isEmpty()) {
             fields.add(new Field("certificates", "none"));
+            return new MessageView("Certificate", "The " + sender.label() + " has no certificate to send: an empty list. "
+                + "The server decides whether to go on without one.", fields);
         }
+        String proof = message.tls13() ? "CertificateVerify" : sender == Side.SERVER
+            ? "the rest of the handshake" : "CertificateVerify";
         return new MessageView("Certificate",
-            "The sender's certificate first, then the ones that certify it. The public key inside the first "
-                + "one is what the rest of the handshake must prove possession of.", fields);
+            (sender == Side.CLIENT ? "The client's certificate, which the server asked for: its own first, then the ones "
+                + "that certify it." : "The sender's certificate first, then the ones that certify it.")
+                + " The public key inside the first one is what " + proof + " must prove possession of.", fields);
     }
 
     /** The certificate's subject, issuer, validity, key and names; the DER head when it does not parse. */

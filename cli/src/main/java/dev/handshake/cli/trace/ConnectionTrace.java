@@ -90,29 +90,25 @@ public final class ConnectionTrace implements TlsObserver {
     private TraceStep step(int index, TlsEvent event) {
         if (event instanceof TlsEvent.HandshakeMessage m) {
             Side sender = self.sender(m.direction());
-            boolean encrypted = negotiation.encrypts(sender);
-            return new TraceStep(index, clock.instant(), event, sender, encrypted,
+            negotiation.sent(sender, m.protectedRecord());
+            return new TraceStep(index, clock.instant(), event, sender, m.protectedRecord(),
                 MessageViews.describe(m.message(), sender, negotiation));
         }
         if (event instanceof TlsEvent.ChangeCipherSpec c) {
-            Side sender = self.sender(c.direction());
-            TraceStep step = new TraceStep(index, clock.instant(), event, sender, negotiation.encrypts(sender), null);
-            negotiation.changeCipherSpec(sender);
-            return step;
+            // A ChangeCipherSpec record itself is never protected: it announces the change.
+            return new TraceStep(index, clock.instant(), event, self.sender(c.direction()), false, null);
         }
         if (event instanceof TlsEvent.ApplicationData d) {
-            return wire(index, event, self.sender(d.direction()));
+            // TLS never sends application data unprotected.
+            return new TraceStep(index, clock.instant(), event, self.sender(d.direction()), true, null);
         }
         if (event instanceof TlsEvent.Alert a) {
-            return wire(index, event, self.sender(a.direction()));
+            Side sender = self.sender(a.direction());
+            return new TraceStep(index, clock.instant(), event, sender, negotiation.encrypts(sender), null);
         }
         if (event instanceof TlsEvent.Record r) {
             return new TraceStep(index, clock.instant(), event, self.sender(r.direction()), r.protectedRecord(), null);
         }
         return new TraceStep(index, clock.instant(), event, null, false, null);
-    }
-
-    private TraceStep wire(int index, TlsEvent event, Side sender) {
-        return new TraceStep(index, clock.instant(), event, sender, negotiation.encrypts(sender), null);
     }
 }

@@ -1,7 +1,6 @@
 package dev.handshake.cli.trace;
 
 import dev.handshake.tls.NamedGroup;
-import dev.handshake.tls.ProtocolVersion;
 import dev.handshake.tls.SignatureScheme;
 import dev.handshake.tls.TlsException;
 import dev.handshake.tls.message.Extension;
@@ -11,22 +10,28 @@ import dev.handshake.tls.message.Reader;
 import dev.handshake.tls.message.ServerNameList;
 import dev.handshake.tls.message.SignatureAlgorithms;
 import dev.handshake.tls.message.SupportedGroups;
-import dev.handshake.tls.message.SupportedVersions;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Hello extensions read out: one field per extension, decoded where Handshake has a codec for it. */
+/**
+ * Hello extensions read out: one field per extension, decoded where Handshake has a codec for it.
+ * TLS 1.3's own extensions, whose shape depends on the message they are in, are read by
+ * {@link Tls13ExtensionText}.
+ */
 final class ExtensionText {
+
+    /** The message an extension block belongs to. */
+    enum In { CLIENT_HELLO, SERVER_HELLO, HELLO_RETRY_REQUEST, ENCRYPTED_EXTENSIONS, CERTIFICATE_REQUEST, NEW_SESSION_TICKET }
 
     private ExtensionText() {
     }
 
-    static List<Field> fields(Extensions extensions) {
+    static List<Field> fields(Extensions extensions, In in) {
         List<Field> fields = new ArrayList<>();
         for (Extension extension : extensions.list()) {
-            fields.add(new Field(extension.type().name(), value(extension)));
+            fields.add(new Field(extension.type().name(), value(extension, in)));
         }
         return fields;
     }
@@ -48,7 +53,7 @@ final class ExtensionText {
         return String.join(", ", names);
     }
 
-    private static String value(Extension extension) {
+    private static String value(Extension extension, In in) {
         try {
             return switch (extension.type().code()) {
                 case 0 -> extension.data().length == 0 ? "(empty: the server used the name the client sent)"
@@ -60,10 +65,11 @@ final class ExtensionText {
                     .collect(Collectors.joining(", "));
                 case 16 -> String.join(", ", ProtocolNameList.decode(extension).protocols());
                 case 23 -> "the master secret hashes the whole handshake, binding it to this connection (RFC 7627)";
-                case 43 -> extension.data().length == 2
-                    ? new ProtocolVersion(extension.reader().u16("selected_version")).name()
-                    : SupportedVersions.decode(extension).versions().stream().map(ProtocolVersion::name)
-                        .collect(Collectors.joining(", "));
+                case 41 -> Tls13ExtensionText.preSharedKey(extension, in);
+                case 43 -> Tls13ExtensionText.supportedVersions(extension, in);
+                case 44 -> Tls13ExtensionText.cookie(extension, in);
+                case 45 -> Tls13ExtensionText.pskModes(extension);
+                case 51 -> Tls13ExtensionText.keyShare(extension, in);
                 case 0xFF01 -> extension.data().length == 1 && extension.data()[0] == 0
                     ? "initial handshake; renegotiation is protected (RFC 5746)" : Hex.head(extension.data());
                 default -> extension.data().length == 0 ? "(empty)" : Hex.head(extension.data());

@@ -6,11 +6,14 @@ import dev.handshake.tls.message.Certificate;
 import dev.handshake.tls.message.CertificateVerify;
 import dev.handshake.tls.message.ClientHello;
 import dev.handshake.tls.message.ClientKeyExchange;
-import dev.handshake.tls.message.Extensions;
+import dev.handshake.tls.message.EncryptedExtensions;
 import dev.handshake.tls.message.Handshake;
-import dev.handshake.tls.message.Reader;
+import dev.handshake.tls.message.KeyUpdate;
+import dev.handshake.tls.message.NewSessionTicket;
 import dev.handshake.tls.message.ServerHello;
 import dev.handshake.tls.message.ServerKeyExchange;
+
+import java.util.List;
 
 /**
  * Decodes each handshake message with the core's codecs into a {@link MessageView}. A message type
@@ -22,23 +25,31 @@ public final class MessageViews {
     private MessageViews() {
     }
 
-    /** The view of {@code message}; a ServerHello also teaches {@code negotiation} the version and suite. */
+    /** The view of {@code message}; hellos also teach {@code negotiation} what later messages need. */
     public static MessageView describe(Handshake message, Side sender, Negotiation negotiation) {
         try {
             return switch (message.type().code()) {
-                case 1 -> ClientHelloView.of(ClientHello.decode(message));
+                case 1 -> {
+                    ClientHello hello = ClientHello.decode(message);
+                    negotiation.clientHello(hello);
+                    yield ClientHelloView.of(hello, negotiation);
+                }
                 case 2 -> {
                     ServerHello hello = ServerHello.decode(message);
                     negotiation.serverHello(hello);
-                    yield ServerHelloView.of(hello, negotiation);
+                    yield hello.isHelloRetryRequest() ? HelloRetryRequestView.of(hello, negotiation)
+                        : ServerHelloView.of(hello, negotiation);
                 }
-                case 8 -> encryptedExtensions(message);
-                case 11 -> CertificateView.of(Certificate.decode(message, negotiation.tls13()));
+                case 4 -> NewSessionTicketView.of(NewSessionTicket.decode(message));
+                case 8 -> encryptedExtensions(EncryptedExtensions.decode(message));
+                case 11 -> CertificateView.of(Certificate.decode(message, negotiation.tls13()), sender);
                 case 12 -> serverKeyExchange(message, negotiation.keyExchange());
+                case 13 -> CertificateRequestView.of(message, negotiation.tls13());
                 case 14 -> GenericView.of(message, "The server's hello flight is over; now it is the client's turn.", null);
-                case 15 -> CertificateVerifyView.of(CertificateVerify.decode(message));
+                case 15 -> CertificateVerifyView.of(CertificateVerify.decode(message), sender, negotiation);
                 case 16 -> clientKeyExchange(message, negotiation.keyExchange());
                 case 20 -> FinishedView.of(message.body(), sender, negotiation);
+                case 24 -> KeyUpdateView.of(KeyUpdate.decode(message), sender);
                 default -> GenericView.of(message, "A handshake message this explanation does not decode.", null);
             };
         } catch (TlsException | RuntimeException e) {
@@ -46,13 +57,12 @@ public final class MessageViews {
         }
     }
 
-    private static MessageView encryptedExtensions(Handshake message) throws TlsException {
-        Reader reader = message.reader();
-        Extensions extensions = Extensions.decode(reader);
-        reader.expectEnd();
+    private static MessageView encryptedExtensions(EncryptedExtensions message) {
+        List<Field> fields = ExtensionText.fields(message.extensions(), ExtensionText.In.ENCRYPTED_EXTENSIONS);
         return new MessageView("EncryptedExtensions",
-            "The server's answers to the client's extensions that need not be readable on the path: the first "
-                + "encrypted message of TLS 1.3.", ExtensionText.fields(extensions));
+            "The first encrypted message: the server's answers to the client's extensions that do not shape the key "
+                + "exchange (server name, ALPN, ...). TLS 1.2 sent these in the clear in its ServerHello.",
+            fields.isEmpty() ? List.of(new Field("extensions", "none")) : fields);
     }
 
     private static MessageView serverKeyExchange(Handshake message, KeyExchange keyExchange) throws TlsException {

@@ -137,12 +137,12 @@
     certificates.forEach(function (certificate, i) {
       var y = 4 + i * (boxHeight + gap);
       var role = certificate.anchor ? 'trust anchor (from the trust store)' : i === certificates.length - 1
-        ? 'the server\u2019s certificate' : 'intermediate';
+        ? 'the ' + data.chainFrom + '\u2019s certificate' : 'intermediate';
       var group = svg('g', { 'class': 'cert' + (certificate.anchor ? ' anchor' : '') });
       group.appendChild(svg('rect', { x: left, y: y, width: boxWidth, height: boxHeight }));
       group.appendChild(svg('text', { 'class': 'name', x: left + 14, y: y + 22 }, certificate.subject));
       group.appendChild(svg('text', { 'class': 'small', x: left + 14, y: y + 42 },
-        role + (certificate.sent ? ', sent by the server' : '') + ' \u00b7 ' + certificate.key));
+        role + (certificate.sent ? ', sent by the ' + data.chainFrom : '') + ' \u00b7 ' + certificate.key));
       group.appendChild(svg('text', { 'class': 'small', x: left + 14, y: y + 60 },
         'valid ' + certificate.notBefore.slice(0, 10) + ' to ' + certificate.notAfter.slice(0, 10)));
       root.appendChild(group);
