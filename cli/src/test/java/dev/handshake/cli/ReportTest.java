@@ -74,7 +74,7 @@ class ReportTest {
         assertThat(dom).contains("data-rendered=\"true\"").doesNotContain("data-errors=\"true\"");
         assertThat(errors(dom)).isEmpty();
         assertThat(arrows(dom)).as("flight 1: ClientHello; flight 2: ServerHello in the clear, the rest encrypted")
-            .startsWith("client ClientHello", "server ServerHello", "server enc EncryptedExtensions",
+            .startsWith("client ClientHello", "server ServerHello", "server ChangeCipherSpec", "server enc EncryptedExtensions",
                 "server enc Certificate", "server enc CertificateVerify", "server enc Finished")
             .contains("client ChangeCipherSpec", "client enc Finished", "server enc NewSessionTicket");
         assertThat(dom).contains("TLS_AES_128_GCM_SHA256", "ecdsa_secp256r1_sha256", "x25519",
@@ -85,18 +85,19 @@ class ReportTest {
     @Test
     void aServerThatCheckedAClientCertificateDrawsTheClientsChain() throws Exception {
         PemFiles client = TestPki.of(KeyType.ECDSA_P256).client().writePem(dir);
-        Path reports = dir.resolve("client-auth.html");
+        Path serverReports = dir.resolve("server.html");
+        Path clientReports = dir.resolve("client.html");
         try (RunningServe checking = RunningServe.start("--cert", files.chain().toString(), "--key", files.key().toString(),
-                "--require-client-cert", "--client-ca", files.root().toString(), "--report", reports.toString())) {
+                "--require-client-cert", "--client-ca", files.root().toString(), "--report", serverReports.toString())) {
             Cli cli = Cli.run("connect", checking.address(), "--trust", files.root().toString(), "--reconnect", "1",
                 "--client-cert", client.chain().toString(), "--client-key", client.key().toString(),
-                "--report", reports.toString());
+                "--report", clientReports.toString());
             assertThat(cli.exitCode()).as(cli.all()).isZero();
-            assertThat(cli.err()).contains("report: " + dir.resolve("client-auth-1.html"), "report: "
-                + dir.resolve("client-auth-2.html"));
-            checking.awaitLog("report: " + dir.resolve("client-auth-1.html"));
+            assertThat(cli.err()).contains("report: " + dir.resolve("client-1.html"), "report: "
+                + dir.resolve("client-2.html"));
+            checking.awaitLog("report: " + dir.resolve("server-1.html"));
 
-            String dom = Chromium.dumpDom(dir.resolve("client-auth-1.html"), dir);
+            String dom = Chromium.dumpDom(dir.resolve("server-1.html"), dir);
 
             assertThat(dom).contains("data-rendered=\"true\"", "seen from the server").doesNotContain("data-errors=\"true\"");
             assertThat(dom).contains("Handshake Test Client", "the client\u2019s certificate, sent by the client", ">trust anchor",
