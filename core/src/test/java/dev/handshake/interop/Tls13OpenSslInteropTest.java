@@ -6,6 +6,7 @@ import dev.handshake.testkit.OpenSslClient;
 import dev.handshake.testkit.OpenSslServer;
 import dev.handshake.testkit.PemFiles;
 import dev.handshake.testkit.TestPki;
+import dev.handshake.testkit.Waits;
 import dev.handshake.tls.CertificateVerifier;
 import dev.handshake.tls.CipherSuite;
 import dev.handshake.tls.NamedGroup;
@@ -403,7 +404,9 @@ class Tls13OpenSslInteropTest {
             assertThat(refused.sentByPeer()).isTrue();
             server.awaitConnectionsFailed(1);
             assertThat(server.alerts().sent(alert)).isEqualTo(1);
-            assertThat(server.errors()).anyMatch(line -> line.contains("peer did not return a certificate"));
+            // s_server may print its error line a moment after the connection ends.
+            Waits.until("s_server to report the missing certificate", () -> server.errors().stream()
+                .anyMatch(line -> line.contains("peer did not return a certificate")), server::diagnostics);
         }
     }
 
