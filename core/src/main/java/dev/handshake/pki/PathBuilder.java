@@ -139,7 +139,7 @@ final class PathBuilder {
         Signatures.Outcome outcome = signatures.get(link);
         if (outcome == null) {
             signatureChecks++;
-            outcome = Signatures.verify(link.subject(), issuer.publicKey(), options.algorithms());
+            outcome = VerifiedSignatures.verify(link.subject(), issuer.publicKey(), options.algorithms());
             signatures.put(link, outcome);
         }
         if (listener != null) {
