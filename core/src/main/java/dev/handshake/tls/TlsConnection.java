@@ -8,6 +8,7 @@ import dev.handshake.tls.handshake.HandshakeState;
 import dev.handshake.tls.message.Handshake;
 import dev.handshake.tls.message.HandshakeMessage;
 import dev.handshake.tls.record.ContentType;
+import dev.handshake.tls.record.ReceivedData;
 import dev.handshake.tls.record.RecordLayer;
 import dev.handshake.tls.record.RecordProtection;
 import dev.handshake.tls.server.ServerHelloFlow;
@@ -15,7 +16,6 @@ import dev.handshake.tls.trace.TlsEvent;
 import dev.handshake.tls.trace.TlsObserver;
 
 import java.nio.ByteBuffer;
-import java.util.ArrayDeque;
 import java.util.Objects;
 
 /**
@@ -44,7 +44,7 @@ public final class TlsConnection {
     private final String peerName;
     private final RecordLayer records = new RecordLayer();
     private final HandshakeAssembler handshakeIn;
-    private final ArrayDeque<byte[]> applicationIn = new ArrayDeque<>(2);
+    private final ReceivedData applicationIn = new ReceivedData();
     private final Context context = new Context();
     private final TlsObserver observer;
     private byte[] pendingHandshake = new byte[0];
@@ -57,7 +57,6 @@ public final class TlsConnection {
     private TlsException failure;
     private int consecutiveWarnings;
     private int consecutiveEmptyRecords;
-    private int applicationInOffset;
     private ProtocolVersion version;
     private boolean readKeysChanged;
 
@@ -108,12 +107,13 @@ public final class TlsConnection {
         checkNotFailed();
         guard(() -> {
             while (source.hasRemaining() && !closeNotifyReceived) {
-                RecordProtection.Plaintext record = records.read(source);
+                RecordProtection.Opened record = records.read(source);
                 if (record == null) {
                     break;
                 }
                 process(record);
             }
+            records.releaseInput();
             flushHandshake();
         });
     }
@@ -154,13 +154,21 @@ public final class TlsConnection {
         }
         guard(() -> {
             flushHandshake();
-            byte[] data = new byte[plaintext.remaining()];
-            plaintext.get(data);
-            if (data.length > 0) {
-                if (observer != null) {
-                    observer.onEvent(new TlsEvent.ApplicationData(TlsEvent.Direction.SENT, data.length));
-                }
-                records.write(ContentType.APPLICATION_DATA, data, 0, data.length);
+            int length = plaintext.remaining();
+            if (length == 0) {
+                return;
+            }
+            if (observer != null) {
+                observer.onEvent(new TlsEvent.ApplicationData(TlsEvent.Direction.SENT, length));
+            }
+            if (plaintext.hasArray()) {
+                records.write(ContentType.APPLICATION_DATA, plaintext.array(),
+                    plaintext.arrayOffset() + plaintext.position(), length);
+                plaintext.position(plaintext.limit());
+            } else {
+                byte[] data = new byte[length];
+                plaintext.get(data);
+                records.write(ContentType.APPLICATION_DATA, data, 0, length);
             }
         });
     }
@@ -170,23 +178,12 @@ public final class TlsConnection {
      * 0 when none is waiting, or -1 once the peer has closed (close_notify) and all was read.
      */
     public int read(ByteBuffer destination) throws TlsException {
-        int moved = 0;
-        while (destination.hasRemaining() && !applicationIn.isEmpty()) {
-            byte[] head = applicationIn.peek();
-            int n = Math.min(destination.remaining(), head.length - applicationInOffset);
-            destination.put(head, applicationInOffset, n);
-            applicationInOffset += n;
-            moved += n;
-            if (applicationInOffset == head.length) {
-                applicationIn.poll();
-                applicationInOffset = 0;
-            }
-        }
+        int moved = applicationIn.read(destination);
         if (moved > 0) {
             return moved;
         }
         checkNotFailed();
-        return closeNotifyReceived ? -1 : 0;
+        return closeNotifyReceived && applicationIn.isEmpty() ? -1 : 0;
     }
 
     /** Whether application data is waiting to be read. */
@@ -215,15 +212,17 @@ public final class TlsConnection {
         closeNotifySent = true;
     }
 
-    private void process(RecordProtection.Plaintext record) throws TlsException {
+    private void process(RecordProtection.Opened record) throws TlsException {
         ContentType type = record.type();
         byte[] data = record.data();
+        int offset = record.offset();
+        int length = record.length();
         if (handshakeIn.hasPartialMessage() && !type.equals(ContentType.HANDSHAKE)) {
             // RFC 8446 §5.1: a handshake message split over records may not be interleaved.
             throw new TlsException(AlertDescription.UNEXPECTED_MESSAGE,
                 "a " + type.name() + " record arrived in the middle of a fragmented handshake message");
         }
-        if (data.length == 0) {
+        if (length == 0) {
             // RFC 5246 §6.2.1: only application data may come in empty records.
             if (!type.equals(ContentType.APPLICATION_DATA)) {
                 throw new TlsException(AlertDescription.UNEXPECTED_MESSAGE, "an empty " + type.name() + " record");
@@ -238,7 +237,7 @@ public final class TlsConnection {
         switch (type.code()) {
             case 22 -> {
                 consecutiveWarnings = 0;
-                handshakeIn.add(data);
+                handshakeIn.add(data, offset, length);
                 Handshake message;
                 while ((message = handshakeIn.next()) != null) {
                     if (observer != null) {
@@ -256,11 +255,12 @@ public final class TlsConnection {
             }
             case 20 -> {
                 consecutiveWarnings = 0;
+                boolean byteOne = length == 1 && data[offset] == 1;
                 if (ProtocolVersion.TLS13.equals(version)) {
-                    dropCompatibilityChangeCipherSpec(data);
+                    dropCompatibilityChangeCipherSpec(byteOne);
                     return;
                 }
-                if (data.length != 1 || data[0] != 1) {
+                if (!byteOne) {
                     throw new TlsException(AlertDescription.DECODE_ERROR,
                         "a ChangeCipherSpec record must hold the single byte 1");
                 }
@@ -269,7 +269,7 @@ public final class TlsConnection {
                 }
                 moveTo(state.handleChangeCipherSpec());
             }
-            case 21 -> receiveAlert(data);
+            case 21 -> receiveAlert(data, offset, length);
             case 23 -> {
                 consecutiveWarnings = 0;
                 if (!state.acceptsApplicationData()) {
@@ -277,9 +277,9 @@ public final class TlsConnection {
                         "application data arrived while " + state.waitingFor());
                 }
                 if (observer != null) {
-                    observer.onEvent(new TlsEvent.ApplicationData(TlsEvent.Direction.RECEIVED, data.length));
+                    observer.onEvent(new TlsEvent.ApplicationData(TlsEvent.Direction.RECEIVED, length));
                 }
-                applicationIn.add(data);
+                applicationIn.add(data, offset, length);
             }
             default -> throw new TlsException(AlertDescription.UNEXPECTED_MESSAGE,
                 "a record of content type " + type.code());
@@ -291,8 +291,8 @@ public final class TlsConnection {
      * before the handshake completes, is there only to soothe middleboxes and is dropped, however
      * often it comes. Any other ChangeCipherSpec is unexpected_message.
      */
-    private void dropCompatibilityChangeCipherSpec(byte[] data) throws TlsException {
-        if (records.lastRecordProtected() || session != null || data.length != 1 || data[0] != 1) {
+    private void dropCompatibilityChangeCipherSpec(boolean byteOne) throws TlsException {
+        if (records.lastRecordProtected() || session != null || !byteOne) {
             throw new TlsException(AlertDescription.UNEXPECTED_MESSAGE, "a ChangeCipherSpec "
                 + (records.lastRecordProtected() ? "inside a protected record" : session != null
                 ? "after the TLS 1.3 handshake" : "that is not the single byte 1") + " (RFC 8446 §5)");
@@ -317,14 +317,14 @@ public final class TlsConnection {
         });
     }
 
-    private void receiveAlert(byte[] data) throws TlsException {
+    private void receiveAlert(byte[] data, int offset, int length) throws TlsException {
         // RFC 5246 §7.2: struct { AlertLevel level; AlertDescription description; }
-        if (data.length != 2) {
+        if (length != 2) {
             throw new TlsException(AlertDescription.DECODE_ERROR,
-                "an alert record of " + data.length + " bytes; an alert is exactly 2 bytes");
+                "an alert record of " + length + " bytes; an alert is exactly 2 bytes");
         }
-        int level = data[0] & 0xFF;
-        AlertDescription description = new AlertDescription(data[1] & 0xFF);
+        int level = data[offset] & 0xFF;
+        AlertDescription description = new AlertDescription(data[offset + 1] & 0xFF);
         if (level != 1 && level != 2) {
             throw new TlsException(AlertDescription.ILLEGAL_PARAMETER, "an alert with unknown level " + level);
         }

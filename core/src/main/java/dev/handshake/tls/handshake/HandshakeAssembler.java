@@ -23,12 +23,12 @@ public final class HandshakeAssembler {
         this.maxMessageSize = maxMessageSize;
     }
 
-    public void add(byte[] fragment) throws TlsException {
-        if (length + fragment.length > buffer.length) {
-            buffer = Arrays.copyOf(buffer, Math.max(length + fragment.length, Math.min(buffer.length * 2, 1 << 20)));
+    public void add(byte[] fragment, int offset, int count) throws TlsException {
+        if (length + count > buffer.length) {
+            buffer = Arrays.copyOf(buffer, Math.max(length + count, Math.min(buffer.length * 2, 1 << 20)));
         }
-        System.arraycopy(fragment, 0, buffer, length, fragment.length);
-        length += fragment.length;
+        System.arraycopy(fragment, offset, buffer, length, count);
+        length += count;
         checkDeclaredLength();
     }
 

@@ -8,6 +8,17 @@ public record ContentType(int code) {
     public static final ContentType HANDSHAKE = new ContentType(22);
     public static final ContentType APPLICATION_DATA = new ContentType(23);
 
+    /** The type with this code: the named constants for the four known codes, without allocating. */
+    public static ContentType of(int code) {
+        return switch (code) {
+            case 20 -> CHANGE_CIPHER_SPEC;
+            case 21 -> ALERT;
+            case 22 -> HANDSHAKE;
+            case 23 -> APPLICATION_DATA;
+            default -> new ContentType(code);
+        };
+    }
+
     public String name() {
         return switch (code) {
             case 20 -> "change_cipher_spec";

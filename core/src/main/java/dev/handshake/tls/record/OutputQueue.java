@@ -3,8 +3,8 @@ package dev.handshake.tls.record;
 import java.nio.ByteBuffer;
 
 /**
- * Bytes waiting to be sent, in order. The buffer is borrowed from the {@link BufferPool} when the
- * first bytes arrive and given back once everything is drained.
+ * Bytes waiting to be sent, in order, written in place by the record layer. The buffer is borrowed
+ * from the {@link BufferPool} when the first bytes arrive and given back once everything is drained.
  */
 final class OutputQueue {
 
@@ -12,13 +12,17 @@ final class OutputQueue {
     private int head;
     private int tail;
 
-    void add(byte[] bytes) {
+    /**
+     * Makes room for {@code length} more bytes and returns the buffer to write them into, at
+     * {@link #tail()}; {@link #commit} then adds what was written.
+     */
+    byte[] reserve(int length) {
         if (buffer == null) {
-            buffer = BufferPool.take(bytes.length);
-        } else if (tail + bytes.length > buffer.length) {
+            buffer = BufferPool.take(length);
+        } else if (tail + length > buffer.length) {
             int live = tail - head;
-            byte[] grown = live + bytes.length > buffer.length
-                ? BufferPool.take(Math.max(live + bytes.length, buffer.length * 2))
+            byte[] grown = live + length > buffer.length
+                ? BufferPool.take(Math.max(live + length, buffer.length * 2))
                 : buffer;
             System.arraycopy(buffer, head, grown, 0, live);
             if (grown != buffer) {
@@ -28,8 +32,21 @@ final class OutputQueue {
             head = 0;
             tail = live;
         }
-        System.arraycopy(bytes, 0, buffer, tail, bytes.length);
-        tail += bytes.length;
+        return buffer;
+    }
+
+    /** The buffer written into; null while nothing waits. */
+    byte[] array() {
+        return buffer;
+    }
+
+    /** Where the bytes for the last {@link #reserve} go. */
+    int tail() {
+        return tail;
+    }
+
+    void commit(int written) {
+        tail += written;
     }
 
     int size() {

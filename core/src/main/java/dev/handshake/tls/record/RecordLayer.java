@@ -22,8 +22,10 @@ public final class RecordLayer {
     /** The largest protected record accepted: 2^14 plus room for any AEAD's nonce, tag and padding. */
     public static final int MAX_CIPHERTEXT = MAX_PLAINTEXT + 256;
 
-    /** A record that arrives in pieces is gathered here; allocated only then. */
+    /** A record that arrives in pieces is gathered here, in a buffer borrowed only then. */
     private byte[] input;
+    /** The last record read, reused from record to record. */
+    private final RecordProtection.Opened opened = new RecordProtection.Opened();
     private int buffered;
     private final OutputQueue output = new OutputQueue();
 
@@ -42,9 +44,10 @@ public final class RecordLayer {
 
     /**
      * Takes bytes from {@code source} until one whole record is buffered, and returns that record
-     * opened. Returns {@code null} when the source ran out first; the partial record stays buffered.
+     * opened: its content stays valid until the next call. Returns {@code null} when the source ran
+     * out first; the partial record stays buffered.
      */
-    public RecordProtection.Plaintext read(ByteBuffer source) throws TlsException {
+    public RecordProtection.Opened read(ByteBuffer source) throws TlsException {
         if (buffered == 0 && source.hasArray() && source.remaining() >= HEADER_LENGTH) {
             // A whole record in the caller's buffer is opened where it lies, without copying.
             byte[] array = source.array();
@@ -56,7 +59,7 @@ public final class RecordLayer {
             }
         }
         if (input == null) {
-            input = new byte[HEADER_LENGTH + MAX_CIPHERTEXT];
+            input = BufferPool.take(BufferPool.SIZE);
         }
         if (!fill(source, HEADER_LENGTH)) {
             return null;
@@ -66,23 +69,28 @@ public final class RecordLayer {
             return null;
         }
         buffered = 0;
-        byte[] record = input;
-        // A partial record is rare once connections are up: the buffer goes with it, idle connections keep none.
-        input = null;
-        return open(record, 0, length);
+        return open(input, 0, length);
+    }
+
+    /** Gives back the buffer of a record that came in pieces, once it has been read: idle connections keep none. */
+    public void releaseInput() {
+        if (input != null && buffered == 0) {
+            BufferPool.give(input);
+            input = null;
+        }
     }
 
     /** Checks the header of the record at {@code array[at]} and returns the length of its payload. */
     private int checkHeader(byte[] array, int at) throws TlsException {
-        ContentType type = new ContentType(array[at] & 0xFF);
+        ContentType type = ContentType.of(array[at] & 0xFF);
         int version = ((array[at + 1] & 0xFF) << 8) | (array[at + 2] & 0xFF);
         int length = ((array[at + 3] & 0xFF) << 8) | (array[at + 4] & 0xFF);
         checkHeader(type, version, length, array, at);
         return length;
     }
 
-    private RecordProtection.Plaintext open(byte[] array, int at, int length) throws TlsException {
-        ContentType type = new ContentType(array[at] & 0xFF);
+    private RecordProtection.Opened open(byte[] array, int at, int length) throws TlsException {
+        ContentType type = ContentType.of(array[at] & 0xFF);
         int version = ((array[at + 1] & 0xFF) << 8) | (array[at + 2] & 0xFF);
         firstRecord = false;
         // RFC 8446 §5: in TLS 1.3 a ChangeCipherSpec is never protected, even after keys are in use.
@@ -92,16 +100,15 @@ public final class RecordLayer {
                 lastRecordProtected));
         }
         if (!lastRecordProtected) {
-            byte[] data = new byte[length];
-            System.arraycopy(array, at + HEADER_LENGTH, data, 0, length);
-            return new RecordProtection.Plaintext(type, data);
+            opened.set(type, array, at + HEADER_LENGTH, length);
+            return opened;
         }
-        RecordProtection.Plaintext plaintext = readProtection.open(type, version, array, at + HEADER_LENGTH, length);
-        if (plaintext.data().length > MAX_PLAINTEXT) {
+        readProtection.openInto(type, version, array, at + HEADER_LENGTH, length, opened);
+        if (opened.length > MAX_PLAINTEXT) {
             throw new TlsException(AlertDescription.RECORD_OVERFLOW,
-                "a record decrypted to " + plaintext.data().length + " bytes, more than the 2^14 allowed");
+                "a record decrypted to " + opened.length + " bytes, more than the 2^14 allowed");
         }
-        return plaintext;
+        return opened;
     }
 
     /** Whether the last record read was protected. */
@@ -162,29 +169,34 @@ public final class RecordLayer {
     public void write(ContentType type, byte[] data, int offset, int length) throws TlsException {
         do {
             int n = Math.min(length, MAX_PLAINTEXT);
+            int written;
             if (writeProtection == null) {
-                byte[] record = new byte[HEADER_LENGTH + n];
-                record[0] = (byte) type.code();
-                record[1] = (byte) (writeVersion >>> 8);
-                record[2] = (byte) writeVersion;
-                record[3] = (byte) (n >>> 8);
-                record[4] = (byte) n;
-                System.arraycopy(data, offset, record, HEADER_LENGTH, n);
-                queue(record, false);
+                byte[] out = output.reserve(HEADER_LENGTH + n);
+                int at = output.tail();
+                out[at] = (byte) type.code();
+                out[at + 1] = (byte) (writeVersion >>> 8);
+                out[at + 2] = (byte) writeVersion;
+                out[at + 3] = (byte) (n >>> 8);
+                out[at + 4] = (byte) n;
+                System.arraycopy(data, offset, out, at + HEADER_LENGTH, n);
+                written = HEADER_LENGTH + n;
             } else {
-                queue(writeProtection.seal(type, data, offset, n), true);
+                byte[] out = output.reserve(HEADER_LENGTH + n + writeProtection.overhead());
+                written = writeProtection.sealInto(type, data, offset, n, out, output.tail());
             }
+            if (observer != null) {
+                report(output.tail(), written);
+            }
+            output.commit(written);
             offset += n;
             length -= n;
         } while (length > 0);
     }
 
-    private void queue(byte[] record, boolean protectedRecord) {
-        if (observer != null) {
-            observer.onEvent(new TlsEvent.Record(TlsEvent.Direction.SENT, record[0] & 0xFF,
-                ((record[1] & 0xFF) << 8) | (record[2] & 0xFF), record.length - HEADER_LENGTH, protectedRecord));
-        }
-        output.add(record);
+    private void report(int at, int written) {
+        byte[] record = output.array();
+        observer.onEvent(new TlsEvent.Record(TlsEvent.Direction.SENT, record[at] & 0xFF,
+            ((record[at + 1] & 0xFF) << 8) | (record[at + 2] & 0xFF), written - HEADER_LENGTH, writeProtection != null));
     }
 
     public void setReadProtection(RecordProtection protection) {

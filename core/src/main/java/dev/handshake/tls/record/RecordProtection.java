@@ -2,9 +2,15 @@ package dev.handshake.tls.record;
 
 import dev.handshake.tls.TlsException;
 
+import java.util.Arrays;
+
 /**
  * The protection of one direction of records once keys are in use: sequence number, nonce,
  * additional data and AEAD. Each instance serves one direction and one epoch of keys.
+ *
+ * <p>The record layer seals straight into its output buffer ({@link #sealInto}) and opens into a
+ * buffer of the calling thread ({@link #openInto}), so records cost no allocation of their own;
+ * {@link #seal} and {@link #open} are the same operations with fresh arrays, for tests and tools.
  */
 public interface RecordProtection {
 
@@ -12,19 +18,69 @@ public interface RecordProtection {
     record Plaintext(ContentType type, byte[] data) {
     }
 
-    /** The most bytes a protected record adds to its plaintext. */
+    /**
+     * Where {@link #openInto} leaves a record's content: its type and the bytes
+     * {@code data[offset, offset + length)}, valid until the next record is opened on this thread.
+     */
+    final class Opened {
+        ContentType type;
+        byte[] data;
+        int offset;
+        int length;
+
+        void set(ContentType type, byte[] data, int offset, int length) {
+            this.type = type;
+            this.data = data;
+            this.offset = offset;
+            this.length = length;
+        }
+
+        public ContentType type() {
+            return type;
+        }
+
+        public byte[] data() {
+            return data;
+        }
+
+        public int offset() {
+            return offset;
+        }
+
+        public int length() {
+            return length;
+        }
+    }
+
+    /** The most bytes a protected record adds to its plaintext, header excluded. */
     int overhead();
 
     /**
-     * Protects one fragment of at most 2^14 bytes.
+     * Protects one fragment of at most 2^14 bytes into {@code out} at {@code outOffset}, header
+     * included; {@code out} must have room for header, fragment and {@link #overhead()}.
      *
-     * @return the whole record, header included
+     * @return the length of the record written
      */
-    byte[] seal(ContentType type, byte[] data, int offset, int length) throws TlsException;
+    int sealInto(ContentType type, byte[] data, int offset, int length, byte[] out, int outOffset) throws TlsException;
 
     /**
      * Opens the payload of a record that arrived with this header. Fails with bad_record_mac
      * when the record was not produced by the peer's keys.
      */
-    Plaintext open(ContentType type, int version, byte[] payload, int offset, int length) throws TlsException;
+    void openInto(ContentType type, int version, byte[] payload, int offset, int length, Opened into)
+        throws TlsException;
+
+    /** {@link #sealInto}, returning the record in a new array. */
+    default byte[] seal(ContentType type, byte[] data, int offset, int length) throws TlsException {
+        byte[] out = new byte[RecordLayer.HEADER_LENGTH + length + overhead()];
+        int written = sealInto(type, data, offset, length, out, 0);
+        return written == out.length ? out : Arrays.copyOf(out, written);
+    }
+
+    /** {@link #openInto}, returning the content in a new array. */
+    default Plaintext open(ContentType type, int version, byte[] payload, int offset, int length) throws TlsException {
+        Opened opened = new Opened();
+        openInto(type, version, payload, offset, length, opened);
+        return new Plaintext(opened.type, Arrays.copyOfRange(opened.data, opened.offset, opened.offset + opened.length));
+    }
 }

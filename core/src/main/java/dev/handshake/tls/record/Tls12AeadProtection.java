@@ -35,6 +35,8 @@ public final class Tls12AeadProtection implements RecordProtection {
     private final SecretKeySpec key;
     private final byte[] iv;
     private long sequence;
+    /** seq_num + type + version + length, rewritten for every record. */
+    private final byte[] aad = new byte[13];
 
     public Tls12AeadProtection(AeadAlgorithm aead, byte[] key, byte[] iv, CryptoProvider crypto) throws TlsException {
         this.aead = aead;
@@ -54,31 +56,32 @@ public final class Tls12AeadProtection implements RecordProtection {
     }
 
     @Override
-    public byte[] seal(ContentType type, byte[] data, int offset, int length) throws TlsException {
+    public int sealInto(ContentType type, byte[] data, int offset, int length, byte[] out, int outOffset)
+            throws TlsException {
         long seq = nextSequence();
         int explicit = aead.tls12ExplicitNonceLength();
-        byte[] record = new byte[HEADER + explicit + length + AeadAlgorithm.TAG_LENGTH];
-        int payloadLength = record.length - HEADER;
-        record[0] = (byte) type.code();
-        record[1] = (byte) (ProtocolVersion.TLS12.code() >>> 8);
-        record[2] = (byte) ProtocolVersion.TLS12.code();
-        record[3] = (byte) (payloadLength >>> 8);
-        record[4] = (byte) payloadLength;
+        int payloadLength = explicit + length + AeadAlgorithm.TAG_LENGTH;
+        out[outOffset] = (byte) type.code();
+        out[outOffset + 1] = (byte) (ProtocolVersion.TLS12.code() >>> 8);
+        out[outOffset + 2] = (byte) ProtocolVersion.TLS12.code();
+        out[outOffset + 3] = (byte) (payloadLength >>> 8);
+        out[outOffset + 4] = (byte) payloadLength;
         if (explicit > 0) {
-            putLong(record, HEADER, seq);
+            putLong(out, outOffset + HEADER, seq);
         }
         try {
             Cipher cipher = RecordCiphers.init(crypto, aead, Cipher.ENCRYPT_MODE, key, nonce(seq));
             cipher.updateAAD(additionalData(seq, type, ProtocolVersion.TLS12.code(), length));
-            cipher.doFinal(data, offset, length, record, HEADER + explicit);
+            cipher.doFinal(data, offset, length, out, outOffset + HEADER + explicit);
         } catch (GeneralSecurityException e) {
             throw new TlsException(AlertDescription.INTERNAL_ERROR, "record encryption failed: " + e.getMessage(), e);
         }
-        return record;
+        return HEADER + payloadLength;
     }
 
     @Override
-    public Plaintext open(ContentType type, int version, byte[] payload, int offset, int length) throws TlsException {
+    public void openInto(ContentType type, int version, byte[] payload, int offset, int length, Opened into)
+            throws TlsException {
         int explicit = aead.tls12ExplicitNonceLength();
         int plaintextLength = length - explicit - AeadAlgorithm.TAG_LENGTH;
         if (plaintextLength < 0) {
@@ -94,11 +97,12 @@ public final class Tls12AeadProtection implements RecordProtection {
         } else {
             nonce = xorNonce(seq);
         }
+        byte[] opened = OpenBuffer.get();
         try {
             Cipher cipher = RecordCiphers.init(crypto, aead, Cipher.DECRYPT_MODE, key, spec(nonce));
             cipher.updateAAD(additionalData(seq, type, version, plaintextLength));
-            byte[] plaintext = cipher.doFinal(payload, offset + explicit, length - explicit);
-            return new Plaintext(type, plaintext);
+            int n = cipher.doFinal(payload, offset + explicit, length - explicit, opened, 0);
+            into.set(type, opened, 0, n);
         } catch (javax.crypto.AEADBadTagException e) {
             throw new TlsException(AlertDescription.BAD_RECORD_MAC,
                 "a " + type.name() + " record failed authentication: it was altered, or the keys do not match");
@@ -140,8 +144,7 @@ public final class Tls12AeadProtection implements RecordProtection {
             : new GCMParameterSpec(AeadAlgorithm.TAG_LENGTH * 8, nonce);
     }
 
-    private static byte[] additionalData(long seq, ContentType type, int version, int length) {
-        byte[] aad = new byte[13];
+    private byte[] additionalData(long seq, ContentType type, int version, int length) {
         putLong(aad, 0, seq);
         aad[8] = (byte) type.code();
         aad[9] = (byte) (version >>> 8);

@@ -37,15 +37,14 @@ public final class Tls13AeadProtection implements RecordProtection {
     /** §5.2: TLSCiphertext.length MUST NOT exceed 2^14 + 256. */
     private static final int MAX_CIPHERTEXT = RecordLayer.MAX_PLAINTEXT + 256;
 
-    /** Where records are decrypted: one buffer per thread, so an idle connection holds none. */
-    private static final ThreadLocal<byte[]> OPENED = ThreadLocal.withInitial(() -> new byte[MAX_CIPHERTEXT]);
-
     private final AeadAlgorithm aead;
     private final CryptoProvider crypto;
     private final SecretKeySpec key;
     private final byte[] iv;
     private final int padding;
     private long sequence;
+    /** The additional data of the record being opened: its header. */
+    private final byte[] header = new byte[HEADER];
 
     /** Protection without padding. */
     public Tls13AeadProtection(AeadAlgorithm aead, byte[] key, byte[] iv, CryptoProvider crypto) throws TlsException {
@@ -109,7 +108,8 @@ public final class Tls13AeadProtection implements RecordProtection {
     }
 
     @Override
-    public byte[] seal(ContentType type, byte[] data, int offset, int length) throws TlsException {
+    public int sealInto(ContentType type, byte[] data, int offset, int length, byte[] out, int outOffset)
+            throws TlsException {
         if (length > RecordLayer.MAX_PLAINTEXT) {
             throw new TlsException(AlertDescription.INTERNAL_ERROR,
                 "a fragment of " + length + " bytes is larger than the 2^14 a record carries");
@@ -118,23 +118,24 @@ public final class Tls13AeadProtection implements RecordProtection {
         int innerLength = length + 1 + pad;
         int ciphertextLength = innerLength + AeadAlgorithm.TAG_LENGTH;
         long seq = nextSequence();
-        byte[] record = new byte[HEADER + ciphertextLength];
-        record[0] = (byte) ContentType.APPLICATION_DATA.code();
-        record[1] = (byte) (ProtocolVersion.TLS12.code() >>> 8);
-        record[2] = (byte) ProtocolVersion.TLS12.code();
-        record[3] = (byte) (ciphertextLength >>> 8);
-        record[4] = (byte) ciphertextLength;
-        System.arraycopy(data, offset, record, HEADER, length);
-        record[HEADER + length] = (byte) type.code();
-        // The padding bytes are already zero (§5.4: they MUST be zero).
+        out[outOffset] = (byte) ContentType.APPLICATION_DATA.code();
+        out[outOffset + 1] = (byte) (ProtocolVersion.TLS12.code() >>> 8);
+        out[outOffset + 2] = (byte) ProtocolVersion.TLS12.code();
+        out[outOffset + 3] = (byte) (ciphertextLength >>> 8);
+        out[outOffset + 4] = (byte) ciphertextLength;
+        int inner = outOffset + HEADER;
+        System.arraycopy(data, offset, out, inner, length);
+        out[inner + length] = (byte) type.code();
+        // §5.4: padding bytes MUST be zero; the output buffer may hold an older record.
+        Arrays.fill(out, inner + length + 1, inner + innerLength, (byte) 0);
         try {
             Cipher cipher = RecordCiphers.init(crypto, aead, Cipher.ENCRYPT_MODE, key, nonce(seq));
-            cipher.updateAAD(record, 0, HEADER);
-            cipher.doFinal(record, HEADER, innerLength, record, HEADER);
+            cipher.updateAAD(out, outOffset, HEADER);
+            cipher.doFinal(out, inner, innerLength, out, inner);
         } catch (GeneralSecurityException | RuntimeException e) {
             throw new TlsException(AlertDescription.INTERNAL_ERROR, "record encryption failed: " + e.getMessage(), e);
         }
-        return record;
+        return HEADER + ciphertextLength;
     }
 
     /**
@@ -144,7 +145,8 @@ public final class Tls13AeadProtection implements RecordProtection {
      * empty handshake or alert.
      */
     @Override
-    public Plaintext open(ContentType type, int version, byte[] payload, int offset, int length) throws TlsException {
+    public void openInto(ContentType type, int version, byte[] payload, int offset, int length, Opened into)
+            throws TlsException {
         if (length > MAX_CIPHERTEXT) {
             throw new TlsException(AlertDescription.RECORD_OVERFLOW,
                 "a protected record of " + length + " bytes exceeds the 2^14 + 256 allowed");
@@ -159,10 +161,14 @@ public final class Tls13AeadProtection implements RecordProtection {
                 "a protected record of " + length + " bytes is too short to hold an authentication tag");
         }
         long seq = nextSequence();
-        byte[] header = {
-            (byte) type.code(), (byte) (version >>> 8), (byte) version, (byte) (length >>> 8), (byte) length};
+        byte[] header = this.header;
+        header[0] = (byte) type.code();
+        header[1] = (byte) (version >>> 8);
+        header[2] = (byte) version;
+        header[3] = (byte) (length >>> 8);
+        header[4] = (byte) length;
         int innerLength;
-        byte[] opened = OPENED.get();
+        byte[] opened = OpenBuffer.get();
         try {
             Cipher cipher = RecordCiphers.init(crypto, aead, Cipher.DECRYPT_MODE, key, nonce(seq));
             cipher.updateAAD(header);
@@ -176,10 +182,10 @@ public final class Tls13AeadProtection implements RecordProtection {
         } catch (RuntimeException e) {
             throw new TlsException(AlertDescription.INTERNAL_ERROR, "record decryption failed: " + e.getMessage(), e);
         }
-        return innerPlaintext(opened, innerLength);
+        innerPlaintext(opened, innerLength, into);
     }
 
-    private static Plaintext innerPlaintext(byte[] opened, int innerLength) throws TlsException {
+    private static void innerPlaintext(byte[] opened, int innerLength, Opened into) throws TlsException {
         if (innerLength > MAX_INNER_PLAINTEXT) {
             throw new TlsException(AlertDescription.RECORD_OVERFLOW,
                 "a protected record decrypted to " + innerLength + " bytes, more than the 2^14 + 1 allowed");
@@ -193,7 +199,7 @@ public final class Tls13AeadProtection implements RecordProtection {
             throw new TlsException(AlertDescription.UNEXPECTED_MESSAGE,
                 "a protected record holds only zeros: it has no content type");
         }
-        ContentType realType = new ContentType(opened[typeAt] & 0xFF);
+        ContentType realType = ContentType.of(opened[typeAt] & 0xFF);
         if (!realType.equals(ContentType.HANDSHAKE) && !realType.equals(ContentType.ALERT)
             && !realType.equals(ContentType.APPLICATION_DATA)) {
             // §5: a protected change_cipher_spec, or any unknown type, is unexpected_message.
@@ -205,7 +211,7 @@ public final class Tls13AeadProtection implements RecordProtection {
             throw new TlsException(AlertDescription.UNEXPECTED_MESSAGE,
                 "a protected " + realType.name() + " record is empty");
         }
-        return new Plaintext(realType, Arrays.copyOf(opened, typeAt));
+        into.set(realType, opened, 0, typeAt);
     }
 
     private long nextSequence() throws TlsException {
