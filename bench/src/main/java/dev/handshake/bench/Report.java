@@ -113,6 +113,18 @@ final class Report {
             + " from scenario to scenario and round to round.");
         line("- **Figures:** the median of all measured iterations, ± half their range (max − min) as a"
             + " percentage of the median. Handshakes per second; MB/s (10^6 bytes of plaintext) for transfers.");
+        for (String jdk : jdks) {
+            List<Double> cpus = new ArrayList<>();
+            results.samples.stream().filter(s -> s.jdk().equals(jdk) && s.metric().equals("cpus"))
+                .forEach(s -> cpus.add(s.value()));
+            Stat stat = Stat.of(cpus);
+            if (stat != null) {
+                line("- **CPU the benchmark JVMs got, JDK " + jdk + ":** median " + String.format(Locale.ROOT, "%.2f",
+                    stat.median()) + " CPUs per measured iteration (range " + String.format(Locale.ROOT, "%.2f–%.2f",
+                    stat.min(), stat.max()) + "; one thread runs the engine, the rest is JIT and GC): below 1, other"
+                    + " processes took the CPU away.");
+            }
+        }
         line("- **Peers:** Conscrypt 2.5.2 (`conscrypt-openjdk-uber`), Amazon Corretto Crypto Provider 2.5.0"
             + " (`linux-x86_64`).");
         line("");
@@ -413,7 +425,8 @@ final class Report {
         line("- Buffers: heap `ByteBuffer`s for Handshake and SunJSSE, direct ones for Conscrypt (BoringSSL reads"
             + " and writes them in place), all reused from operation to operation.");
         line("- Conscrypt's TLS 1.3 suites cannot be chosen (BoringSSL picks AES-GCM on a CPU with AES instructions):"
-            + " its `transfer_chacha20_16k` is TLS 1.2 `TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256`.");
+            + " its `transfer_chacha20_16k` is TLS 1.2 `TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256`. SunJSSE's"
+            + " TLS 1.3 ChaCha20 records carry at most 16,367 bytes of plaintext, so its 16 KiB takes two records.");
         line("- ACCP 2.5.0 has no X25519 and no ChaCha20-Poly1305: Handshake+ACCP and floor ACCP use the JDK's"
             + " for those (ACCP does RSA, ECDSA, AES-GCM, SHA-2, HMAC). Handshake checks certificate signatures"
             + " with `Signature.getInstance` (`dev.handshake.pki.Signatures`), not through its `CryptoProvider`, so"
