@@ -71,6 +71,8 @@ final class JsseWorkloads {
         private final String[] protocols;
         private final String[] suites;
         private int port = RESUMPTION_PORT;
+        private final ByteBuffer scratch = ByteBuffer.allocateDirect(EngineLink.BUFFER_BYTES);
+        private static final ByteBuffer NOTHING = ByteBuffer.allocate(0);
 
         Engines(Scenario scenario, SSLContext clientContext, SSLContext serverContext, CountingTrustManager trust,
                 boolean conscrypt, String host) {
@@ -137,6 +139,33 @@ final class JsseWorkloads {
             }
         }
 
+        /**
+         * Frees a Conscrypt engine's native state now. Each holds a BoringSSL object and a pipe (two file
+         * descriptors) until it is closed or finalised; at a thousand handshakes a second with few
+         * collections, a process runs out of descriptors before the finalisers run. Conscrypt frees an
+         * engine once both directions are done, and outbound is done only when its close_notify has been
+         * wrapped, so that is wrapped (and dropped). SunJSSE's engines are left to the garbage collector.
+         */
+        void release(SSLEngine engine) throws SSLException {
+            if (!conscrypt) {
+                return;
+            }
+            engine.closeOutbound();
+            SSLEngineResult result;
+            do {
+                scratch.clear();
+                result = engine.wrap(NOTHING, scratch);
+            } while (result.bytesProduced() > 0);
+            try {
+                engine.closeInbound();
+            } catch (SSLException e) {
+                // "inbound closed before close_notify": expected, nothing is read any more.
+            }
+            if (!engine.isOutboundDone() || !engine.isInboundDone()) {
+                throw new IllegalStateException("a Conscrypt engine did not close");
+            }
+        }
+
         int checks() {
             return trust.checks();
         }
@@ -161,6 +190,8 @@ final class JsseWorkloads {
             int exchanged = link.handshakeAndExchange(client, server);
             last = new Negotiated(client.getSession().getProtocol(), client.getSession().getCipherSuite(),
                 engines.checks() == checksBefore);
+            engines.release(client);
+            engines.release(server);
             return exchanged;
         }
 
