@@ -381,7 +381,8 @@ final class Report {
                 line("**" + engine.label() + ", " + side + " side:** "
                     + String.join(", ", mine.stream().limit(8).map(s -> {
                         String[] f = s.note().split(" ");
-                        return "`" + f[0] + "` " + f[1] + " × = " + f[2] + " B";
+                        return "`" + f[0] + "` × " + f[1] + " = " + String.format(Locale.ROOT, "%,d",
+                            Long.parseLong(f[2])) + " B";
                     }).toList()) + ".");
                 line("");
             }
