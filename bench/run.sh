@@ -6,7 +6,7 @@
 #
 #   bench/run.sh [--quick] [more RunAll options, e.g. --scenarios resumed_tls13 --engines handshake,sunjsse]
 #
-# --quick: one round of 5 + 3 one-second iterations per (JDK, scenario, engine), about 25 minutes on
+# --quick: one round of 5 + 3 one-second iterations per (JDK, scenario, engine), about 20 minutes on
 # 2 CPUs. Without it: three rounds of 6 + 5 iterations, about an hour and a half. Raw figures and JMH logs go
 # to bench/target/results; `bench/run.sh --report-only` rewrites BENCHMARKS.md from them.
 #
