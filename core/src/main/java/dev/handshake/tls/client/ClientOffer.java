@@ -188,7 +188,17 @@ record ClientOffer(HandshakeContext context, ClientHello hello, TranscriptHash t
             hello.compressionMethods(), new Extensions(all));
     }
 
+    /** Whether the name is an IPv6 literal (it has a colon) or an IPv4 one (only digits and dots). */
     static boolean isIpLiteral(String name) {
-        return name.contains(":") || name.matches("[0-9.]+");
+        if (name.indexOf(':') >= 0) {
+            return true;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c != '.' && (c < '0' || c > '9')) {
+                return false;
+            }
+        }
+        return !name.isEmpty();
     }
 }

@@ -1,6 +1,7 @@
 package dev.handshake.tls.crypto;
 
 import java.security.GeneralSecurityException;
+import java.security.Key;
 import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
@@ -39,6 +40,13 @@ public interface CryptoProvider {
     KeyPairGenerator keyPairGenerator(String algorithm) throws GeneralSecurityException;
 
     KeyFactory keyFactory(String algorithm) throws GeneralSecurityException;
+
+    /**
+     * The key as this provider's own kind of key object. A native provider handed a JDK key object
+     * converts it on every operation; a certificate's or credential's key is translated once here
+     * and reused. Keys the provider cannot translate come back as they are.
+     */
+    <K extends Key> K adopt(K key);
 
     /** The JDK's installed providers, in their configured order. */
     static CryptoProvider jca() {

@@ -1,12 +1,18 @@
 package dev.handshake.tls.crypto;
 
 import java.security.GeneralSecurityException;
+import java.security.Key;
 import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.PrivateKey;
 import java.security.Provider;
+import java.security.PublicKey;
 import java.security.Signature;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
 import javax.crypto.Cipher;
 import javax.crypto.KeyAgreement;
 import javax.crypto.Mac;
@@ -18,6 +24,8 @@ final class JcaCryptoProvider implements CryptoProvider {
     static final JcaCryptoProvider DEFAULT = new JcaCryptoProvider(null);
 
     private final Provider preferred;
+    /** Keys translated into the preferred provider, forgotten with the key they came from. */
+    private final Map<Key, Key> adopted = Collections.synchronizedMap(new WeakHashMap<>());
     private final ThreadLocal<Cipher[]> aeadCiphers = ThreadLocal.withInitial(
         () -> new Cipher[2 * AeadAlgorithm.values().length]);
 
@@ -69,6 +77,32 @@ final class JcaCryptoProvider implements CryptoProvider {
             ciphers[slot] = cipher;
         }
         return cipher;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <K extends Key> K adopt(K key) {
+        if (preferred == null) {
+            return key;
+        }
+        Key translated = adopted.computeIfAbsent(key, this::translate);
+        return (K) translated;
+    }
+
+    private Key translate(Key key) {
+        try {
+            KeyFactory factory = KeyFactory.getInstance(key.getAlgorithm(), preferred);
+            Key translated = factory.translateKey(key);
+            return sameKind(key, translated) ? translated : key;
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return key;
+        }
+    }
+
+    /** Whether the translation kept the key's role: a private key stays private, a public one public. */
+    private static boolean sameKind(Key original, Key translated) {
+        return (original instanceof PrivateKey) == (translated instanceof PrivateKey)
+            && (original instanceof PublicKey) == (translated instanceof PublicKey);
     }
 
     @Override

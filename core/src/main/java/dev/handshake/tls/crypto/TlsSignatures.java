@@ -61,7 +61,7 @@ public final class TlsSignatures {
                               SecureRandom random) throws TlsException {
         try {
             Signature signature = instance(scheme, crypto);
-            signature.initSign(key, random);
+            signature.initSign(crypto.adopt(key), random);
             signature.update(data);
             return signature.sign();
         } catch (GeneralSecurityException e) {
@@ -81,7 +81,7 @@ public final class TlsSignatures {
                 "cannot verify " + scheme + " signatures: " + e.getMessage(), e);
         }
         try {
-            signature.initVerify(key);
+            signature.initVerify(crypto.adopt(key));
             signature.update(data);
             return signature.verify(signatureBytes);
         } catch (GeneralSecurityException | RuntimeException e) {

@@ -48,7 +48,7 @@ public final class RsaKeyExchange {
             throws TlsException {
         try {
             Cipher cipher = crypto.cipher("RSA/ECB/PKCS1Padding");
-            cipher.init(Cipher.ENCRYPT_MODE, serverKey, random);
+            cipher.init(Cipher.ENCRYPT_MODE, crypto.adopt(serverKey), random);
             return cipher.doFinal(premaster);
         } catch (GeneralSecurityException e) {
             throw new TlsException(AlertDescription.INTERNAL_ERROR,
@@ -73,7 +73,7 @@ public final class RsaKeyExchange {
         byte[] em;
         try {
             Cipher cipher = crypto.cipher("RSA/ECB/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, serverKey);
+            cipher.init(Cipher.DECRYPT_MODE, crypto.adopt(serverKey));
             em = cipher.doFinal(encrypted);
         } catch (javax.crypto.BadPaddingException | javax.crypto.IllegalBlockSizeException e) {
             // Raised only for a ciphertext not below the modulus: public, not an oracle.
