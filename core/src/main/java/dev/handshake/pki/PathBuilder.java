@@ -205,7 +205,12 @@ final class PathBuilder {
             add(candidates, subject, path, download, ValidationStep.Source.AIA);
         }
         Instant at = options.time();
-        candidates.sort(Comparator.comparingInt(candidate -> preference(subject, candidate, at)));
+        candidates.sort(new Comparator<>() {
+            @Override
+            public int compare(Candidate a, Candidate b) {
+                return Integer.compare(preference(subject, a, at), preference(subject, b, at));
+            }
+        });
         return candidates;
     }
 

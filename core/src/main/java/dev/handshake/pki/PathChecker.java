@@ -173,10 +173,19 @@ final class PathChecker {
         return new Failure(FailureCode.NAME_MISMATCH, 0, message);
     }
 
+    private static boolean carries(List<GeneralName> names, GeneralName required) {
+        for (GeneralName name : names) {
+            if (required.sameAs(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private Failure clientNames(ParsedCertificate leaf, String role) {
         List<GeneralName> names = leaf.subjectAltNames() == null ? List.of() : leaf.subjectAltNames();
         for (GeneralName required : options.requiredClientNames()) {
-            if (names.stream().noneMatch(required::sameAs)) {
+            if (!carries(names, required)) {
                 String message = "leaf " + leaf.name() + " does not carry the required name " + required
                     + " (it has " + names + ")";
                 report(leaf, role, "required client names", message);

@@ -12,7 +12,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * Validates certificate chains: builds a path from the leaf to one of its trust anchors from
@@ -67,13 +66,15 @@ public final class PathValidator {
      */
     public ValidationResult validate(X509Certificate leaf, List<X509Certificate> intermediates, ServerIdentity expected,
                                      KeyPurpose purpose) {
-        return guarded(() -> {
+        try {
             if (leaf != null && intermediates != null && intermediates.size() > options.maxIntermediates()) {
                 return tooMany(leaf, intermediates.size());
             }
             return validateParsed(leaf == null ? null : new ParsedCertificate(leaf), parseAll(intermediates),
                 new ArrayList<>(), expected, purpose);
-        });
+        } catch (RuntimeException e) {
+            return unexpected(e);
+        }
     }
 
     /** Validates a chain as a TLS peer sends it: its own certificate first, then the others. */
@@ -87,7 +88,7 @@ public final class PathValidator {
     /** Validates DER-encoded certificates; bytes that are not a certificate make a failure, not an exception. */
     public ValidationResult validate(byte[] leaf, List<byte[]> intermediates, ServerIdentity expected,
                                      KeyPurpose purpose) {
-        return guarded(() -> {
+        try {
             List<String> unreadable = new ArrayList<>();
             X509Certificate leafCertificate = decode(leaf, "the leaf", unreadable);
             if (leafCertificate == null) {
@@ -105,17 +106,16 @@ public final class PathValidator {
                 }
             }
             return validateParsed(new ParsedCertificate(leafCertificate), parseAll(others), unreadable, expected, purpose);
-        });
+        } catch (RuntimeException e) {
+            return unexpected(e);
+        }
     }
 
     /** The last line of "never throws": a bug below becomes a failure that says so. */
-    private static ValidationResult guarded(Supplier<ValidationResult> validation) {
-        try {
-            return validation.get();
-        } catch (RuntimeException e) {
-            return ValidationResult.rejected(FailureCode.MALFORMED_CERTIFICATE, List.of(), -1,
-                "the certificates could not be validated: " + e);
-        }
+    /** What a validation that failed on something unforeseen returns: a rejection, never an exception. */
+    private static ValidationResult unexpected(RuntimeException e) {
+        return ValidationResult.rejected(FailureCode.MALFORMED_CERTIFICATE, List.of(), -1,
+            "the certificates could not be validated: " + e);
     }
 
     private ValidationResult validateParsed(ParsedCertificate leaf, List<ParsedCertificate> intermediates,

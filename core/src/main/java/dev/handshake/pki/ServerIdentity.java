@@ -71,11 +71,15 @@ public sealed interface ServerIdentity {
             throw new IllegalArgumentException("not a valid IPv6 address: " + host);
         }
         String name = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
-        String ascii;
-        try {
-            ascii = IDN.toASCII(name, IDN.USE_STD3_ASCII_RULES);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("not a valid DNS name: " + host, e);
+        String ascii = name;
+        if (!isAscii(name)) {
+            // Unicode labels become A-labels; an ASCII name is checked by isHostname below without
+            // loading the JDK's IDNA tables.
+            try {
+                ascii = IDN.toASCII(name, IDN.USE_STD3_ASCII_RULES);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("not a valid DNS name: " + host, e);
+            }
         }
         if (!DnsName.isHostname(ascii) || isAllDigitsAndDots(ascii)) {
             throw new IllegalArgumentException("not a valid DNS name or IP address: " + host);
@@ -85,6 +89,21 @@ public sealed interface ServerIdentity {
 
     /** A name such as "1.2.3" is neither a dotted quad nor a host name (RFC 1123 §2.1). */
     private static boolean isAllDigitsAndDots(String name) {
-        return name.chars().allMatch(c -> c == '.' || (c >= '0' && c <= '9'));
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c != '.' && (c < '0' || c > '9')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAscii(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            if (name.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -127,12 +127,21 @@ public final class TlsConfig {
 
     /** Whether TLS 1.3 is enabled and has a cipher suite to use. */
     public boolean tls13() {
-        return versions.contains(ProtocolVersion.TLS13) && cipherSuites.stream().anyMatch(CipherSuite::isTls13);
+        return versions.contains(ProtocolVersion.TLS13) && hasSuite(true);
     }
 
     /** Whether TLS 1.2 is enabled and has a cipher suite to use. */
     public boolean tls12() {
-        return versions.contains(ProtocolVersion.TLS12) && cipherSuites.stream().anyMatch(s -> !s.isTls13());
+        return versions.contains(ProtocolVersion.TLS12) && hasSuite(false);
+    }
+
+    private boolean hasSuite(boolean tls13) {
+        for (CipherSuite suite : cipherSuites) {
+            if (suite.isTls13() == tls13) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The cipher suites, most preferred first. */

@@ -78,10 +78,12 @@ public final class TlsConnection {
      */
     public static TlsConnection client(TlsConfig config, String serverName) throws TlsException {
         TlsConnection connection = new TlsConnection(true, config, serverName);
-        connection.guard(() -> {
+        try {
             connection.moveTo(ClientHelloFlow.start(connection.context));
             connection.flushHandshake();
-        });
+        } catch (TlsException | RuntimeException e) {
+            throw connection.failed(e);
+        }
         return connection;
     }
 
@@ -105,7 +107,7 @@ public final class TlsConnection {
      */
     public void readTls(ByteBuffer source) throws TlsException {
         checkNotFailed();
-        guard(() -> {
+        try {
             while (source.hasRemaining() && !closeNotifyReceived) {
                 RecordProtection.Opened record = records.read(source);
                 if (record == null) {
@@ -115,7 +117,9 @@ public final class TlsConnection {
             }
             records.releaseInput();
             flushHandshake();
-        });
+        } catch (TlsException | RuntimeException e) {
+            throw failed(e);
+        }
     }
 
     /** Moves pending TLS bytes into {@code destination}; returns how many. */
@@ -152,7 +156,7 @@ public final class TlsConnection {
         if (!applicationWritable) {
             throw new IllegalStateException("the handshake has not completed yet");
         }
-        guard(() -> {
+        try {
             flushHandshake();
             int length = plaintext.remaining();
             if (length == 0) {
@@ -170,7 +174,9 @@ public final class TlsConnection {
                 plaintext.get(data);
                 records.write(ContentType.APPLICATION_DATA, data, 0, length);
             }
-        });
+        } catch (TlsException | RuntimeException e) {
+            throw failed(e);
+        }
     }
 
     /**
@@ -202,12 +208,11 @@ public final class TlsConnection {
             return;
         }
         try {
-            guard(() -> {
-                flushHandshake();
-                sendAlert(1, AlertDescription.CLOSE_NOTIFY);
-            });
-        } catch (TlsException e) {
+            flushHandshake();
+            sendAlert(1, AlertDescription.CLOSE_NOTIFY);
+        } catch (TlsException | RuntimeException e) {
             // Recorded as the failure; there is nothing more to close.
+            failed(e);
         }
         closeNotifySent = true;
     }
@@ -311,10 +316,12 @@ public final class TlsConnection {
         if (!(state instanceof Connected13 connected) || closeNotifySent) {
             throw new IllegalStateException("KeyUpdate needs an established, open TLS 1.3 connection");
         }
-        guard(() -> {
+        try {
             connected.updateKeys(requestPeerUpdate);
             flushHandshake();
-        });
+        } catch (TlsException | RuntimeException e) {
+            throw failed(e);
+        }
     }
 
     private void receiveAlert(byte[] data, int offset, int length) throws TlsException {
@@ -380,23 +387,16 @@ public final class TlsConnection {
         }
     }
 
-    private interface Step {
-        void run() throws TlsException;
-    }
-
-    /** The one place where failures become alerts: every protocol failure ends the connection here. */
-    private void guard(Step step) throws TlsException {
-        try {
-            step.run();
-        } catch (TlsException e) {
-            fail(e);
-            throw e;
-        } catch (RuntimeException e) {
-            TlsException internal = new TlsException(AlertDescription.INTERNAL_ERROR,
-                "internal error in Handshake: " + e, e);
-            fail(internal);
-            throw internal;
-        }
+    /**
+     * The one place where failures become alerts: every public operation hands what it caught here,
+     * which ends the connection (sending the alert) and returns the exception to throw. Anything but
+     * a TlsException is a bug in Handshake, reported as internal_error.
+     */
+    private TlsException failed(Exception caught) {
+        TlsException e = caught instanceof TlsException tls ? tls
+            : new TlsException(AlertDescription.INTERNAL_ERROR, "internal error in Handshake: " + caught, caught);
+        fail(e);
+        return e;
     }
 
     private void fail(TlsException e) {

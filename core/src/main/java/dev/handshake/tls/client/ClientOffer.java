@@ -56,7 +56,12 @@ record ClientOffer(HandshakeContext context, ClientHello hello, TranscriptHash t
     }
 
     boolean offersTls12() {
-        return hello.cipherSuites().stream().anyMatch(s -> s.isSupported() && !s.isTls13());
+        for (CipherSuite suite : hello.cipherSuites()) {
+            if (suite.isSupported() && !suite.isTls13()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The first ClientHello: every enabled version, one key share, and a ticket if the cache has one. */
@@ -64,8 +69,12 @@ record ClientOffer(HandshakeContext context, ClientHello hello, TranscriptHash t
         TlsConfig config = context.config();
         byte[] random = new byte[ClientHello.RANDOM_LENGTH];
         config.random().nextBytes(random);
-        List<CipherSuite> suites = config.cipherSuites().stream()
-            .filter(s -> s.isTls13() ? config.tls13() : config.tls12()).toList();
+        List<CipherSuite> suites = new ArrayList<>();
+        for (CipherSuite suite : config.cipherSuites()) {
+            if (suite.isTls13() ? config.tls13() : config.tls12()) {
+                suites.add(suite);
+            }
+        }
         byte[] sessionId = new byte[0];
         Map<NamedGroup, KeyShare> shares = new LinkedHashMap<>();
         SessionTicket ticket = null;
@@ -102,10 +111,14 @@ record ClientOffer(HandshakeContext context, ClientHello hello, TranscriptHash t
             return null;
         }
         SessionTicket ticket = cache.take(name, context.now());
-        if (ticket == null || suites.stream().noneMatch(s -> s.isTls13() && s.hash() == ticket.cipherSuite().hash())) {
-            return null;
+        if (ticket != null) {
+            for (CipherSuite suite : suites) {
+                if (suite.isTls13() && suite.hash() == ticket.cipherSuite().hash()) {
+                    return ticket;
+                }
+            }
         }
-        return ticket;
+        return null;
     }
 
     private static ClientOffer send(HandshakeContext context, TranscriptHash transcript, byte[] random,
@@ -132,8 +145,11 @@ record ClientOffer(HandshakeContext context, ClientHello hello, TranscriptHash t
             extensions.add(new ServerNameList(name).toExtension());
         }
         extensions.add(new SupportedGroups(config.namedGroups()).toExtension());
-        if (suites.stream().anyMatch(s -> !s.isTls13() && s.keyExchange() == KeyExchange.ECDHE)) {
-            extensions.add(EcPointFormats.uncompressedOnly());
+        for (CipherSuite suite : suites) {
+            if (!suite.isTls13() && suite.keyExchange() == KeyExchange.ECDHE) {
+                extensions.add(EcPointFormats.uncompressedOnly());
+                break;
+            }
         }
         extensions.add(new SignatureAlgorithms(config.signatureSchemes()).toExtension());
         if (!config.applicationProtocols().isEmpty()) {

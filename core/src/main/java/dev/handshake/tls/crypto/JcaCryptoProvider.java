@@ -10,7 +10,6 @@ import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.PublicKey;
 import java.security.Signature;
-import java.util.Collections;
 import java.util.Map;
 import java.util.WeakHashMap;
 import javax.crypto.Cipher;
@@ -25,46 +24,56 @@ final class JcaCryptoProvider implements CryptoProvider {
 
     private final Provider preferred;
     /** Keys translated into the preferred provider, forgotten with the key they came from. */
-    private final Map<Key, Key> adopted = Collections.synchronizedMap(new WeakHashMap<>());
-    private final ThreadLocal<Cipher[]> aeadCiphers = ThreadLocal.withInitial(
-        () -> new Cipher[2 * AeadAlgorithm.values().length]);
+    private final Map<Key, Key> adopted = new WeakHashMap<>();
+    private final ThreadLocal<Cipher[]> aeadCiphers = new ThreadLocal<>() {
+        @Override
+        protected Cipher[] initialValue() {
+            return new Cipher[2 * AeadAlgorithm.values().length];
+        }
+    };
 
     JcaCryptoProvider(Provider preferred) {
         this.preferred = preferred;
     }
 
-    private interface Lookup<T> {
-        T get(Provider provider) throws GeneralSecurityException;
-    }
-
-    private interface Fallback<T> {
-        T get() throws GeneralSecurityException;
-    }
-
-    private <T> T find(Lookup<T> fromPreferred, Fallback<T> fromJdk) throws GeneralSecurityException {
-        if (preferred != null) {
-            try {
-                return fromPreferred.get(preferred);
-            } catch (NoSuchAlgorithmException | NoSuchPaddingException e) {
-                // The preferred provider does not offer it; the JDK's providers will.
-            }
-        }
-        return fromJdk.get();
-    }
+    // Each lookup tries the preferred provider first and falls back to the installed ones. Written out
+    // rather than through a shared helper taking lambdas: these run on every handshake and on the
+    // first one of a fresh JVM, where each lambda costs a class.
 
     @Override
     public MessageDigest messageDigest(String algorithm) throws GeneralSecurityException {
-        return find(p -> MessageDigest.getInstance(algorithm, p), () -> MessageDigest.getInstance(algorithm));
+        if (preferred != null) {
+            try {
+                return MessageDigest.getInstance(algorithm, preferred);
+            } catch (NoSuchAlgorithmException e) {
+                // Not offered by the preferred provider.
+            }
+        }
+        return MessageDigest.getInstance(algorithm);
     }
 
     @Override
     public Mac mac(String algorithm) throws GeneralSecurityException {
-        return find(p -> Mac.getInstance(algorithm, p), () -> Mac.getInstance(algorithm));
+        if (preferred != null) {
+            try {
+                return Mac.getInstance(algorithm, preferred);
+            } catch (NoSuchAlgorithmException e) {
+                // Not offered by the preferred provider.
+            }
+        }
+        return Mac.getInstance(algorithm);
     }
 
     @Override
     public Cipher cipher(String transformation) throws GeneralSecurityException {
-        return find(p -> Cipher.getInstance(transformation, p), () -> Cipher.getInstance(transformation));
+        if (preferred != null) {
+            try {
+                return Cipher.getInstance(transformation, preferred);
+            } catch (NoSuchAlgorithmException | NoSuchPaddingException e) {
+                // Not offered by the preferred provider.
+            }
+        }
+        return Cipher.getInstance(transformation);
     }
 
     @Override
@@ -85,7 +94,14 @@ final class JcaCryptoProvider implements CryptoProvider {
         if (preferred == null) {
             return key;
         }
-        Key translated = adopted.computeIfAbsent(key, this::translate);
+        Key translated;
+        synchronized (adopted) {
+            translated = adopted.get(key);
+            if (translated == null) {
+                translated = translate(key);
+                adopted.put(key, translated);
+            }
+        }
         return (K) translated;
     }
 
@@ -107,21 +123,49 @@ final class JcaCryptoProvider implements CryptoProvider {
 
     @Override
     public Signature signature(String algorithm) throws GeneralSecurityException {
-        return find(p -> Signature.getInstance(algorithm, p), () -> Signature.getInstance(algorithm));
+        if (preferred != null) {
+            try {
+                return Signature.getInstance(algorithm, preferred);
+            } catch (NoSuchAlgorithmException e) {
+                // Not offered by the preferred provider.
+            }
+        }
+        return Signature.getInstance(algorithm);
     }
 
     @Override
     public KeyAgreement keyAgreement(String algorithm) throws GeneralSecurityException {
-        return find(p -> KeyAgreement.getInstance(algorithm, p), () -> KeyAgreement.getInstance(algorithm));
+        if (preferred != null) {
+            try {
+                return KeyAgreement.getInstance(algorithm, preferred);
+            } catch (NoSuchAlgorithmException e) {
+                // Not offered by the preferred provider.
+            }
+        }
+        return KeyAgreement.getInstance(algorithm);
     }
 
     @Override
     public KeyPairGenerator keyPairGenerator(String algorithm) throws GeneralSecurityException {
-        return find(p -> KeyPairGenerator.getInstance(algorithm, p), () -> KeyPairGenerator.getInstance(algorithm));
+        if (preferred != null) {
+            try {
+                return KeyPairGenerator.getInstance(algorithm, preferred);
+            } catch (NoSuchAlgorithmException e) {
+                // Not offered by the preferred provider.
+            }
+        }
+        return KeyPairGenerator.getInstance(algorithm);
     }
 
     @Override
     public KeyFactory keyFactory(String algorithm) throws GeneralSecurityException {
-        return find(p -> KeyFactory.getInstance(algorithm, p), () -> KeyFactory.getInstance(algorithm));
+        if (preferred != null) {
+            try {
+                return KeyFactory.getInstance(algorithm, preferred);
+            } catch (NoSuchAlgorithmException e) {
+                // Not offered by the preferred provider.
+            }
+        }
+        return KeyFactory.getInstance(algorithm);
     }
 }

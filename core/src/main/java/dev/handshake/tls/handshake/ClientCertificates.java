@@ -31,9 +31,13 @@ public final class ClientCertificates {
 
     /** The first of our credentials that can sign with a scheme the server lists, or {@code null}. */
     public static Choice choose(TlsConfig config, List<SignatureScheme> serverSchemes, boolean tls13) {
+        List<SignatureScheme> ours = new ArrayList<>();
+        for (SignatureScheme scheme : config.signatureSchemes()) {
+            if (tls13 ? scheme.usableInTls13() : scheme.usableInTls12()) {
+                ours.add(scheme);
+            }
+        }
         for (Credential credential : config.credentials()) {
-            List<SignatureScheme> ours = config.signatureSchemes().stream()
-                .filter(s -> tls13 ? s.usableInTls13() : s.usableInTls12()).toList();
             SignatureScheme scheme = TlsSignatures.choose(ours, serverSchemes, credential.privateKey(), tls13);
             if (scheme != null) {
                 return new Choice(credential, scheme);

@@ -16,7 +16,9 @@ import java.util.Arrays;
 public final class HandshakeAssembler {
 
     private final int maxMessageSize;
-    private byte[] buffer = new byte[0];
+    private static final byte[] EMPTY = new byte[0];
+
+    private byte[] buffer = EMPTY;
     private int length;
 
     public HandshakeAssembler(int maxMessageSize) {
@@ -46,8 +48,9 @@ public final class HandshakeAssembler {
         byte[] body = Arrays.copyOfRange(buffer, Handshake.HEADER_LENGTH, total);
         System.arraycopy(buffer, total, buffer, 0, length - total);
         length -= total;
-        if (length == 0 && buffer.length > 4096) {
-            buffer = new byte[0];
+        if (length == 0) {
+            // Handshake messages are rare after the handshake: an idle connection keeps no buffer.
+            buffer = EMPTY;
         }
         checkDeclaredLength();
         return new Handshake(new HandshakeType(raw[0] & 0xFF), body, raw);

@@ -54,7 +54,11 @@ public record Certificate(byte[] requestContext, List<Entry> entries, boolean tl
 
     /** The DER encodings, leaf first. */
     public List<byte[]> certificates() {
-        return entries.stream().map(Entry::data).toList();
+        List<byte[]> certificates = new ArrayList<>(entries.size());
+        for (Entry entry : entries) {
+            certificates.add(entry.data());
+        }
+        return certificates;
     }
 
     @Override

@@ -7,8 +7,12 @@ package dev.handshake.tls.record;
  */
 final class OpenBuffer {
 
-    private static final ThreadLocal<byte[]> BUFFER =
-        ThreadLocal.withInitial(() -> new byte[RecordLayer.MAX_CIPHERTEXT]);
+    private static final ThreadLocal<byte[]> BUFFER = new ThreadLocal<>() {
+        @Override
+        protected byte[] initialValue() {
+            return new byte[RecordLayer.MAX_CIPHERTEXT];
+        }
+    };
 
     private OpenBuffer() {
     }

@@ -14,6 +14,7 @@ import dev.handshake.tls.message.Handshake;
 import dev.handshake.tls.message.HandshakeType;
 import dev.handshake.tls.message.SupportedVersions;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -62,8 +63,13 @@ public final class ServerHelloFlow {
         private static List<ProtocolVersion> offeredVersions(ClientHello hello) throws TlsException {
             Extension supportedVersions = hello.extensions().find(ExtensionType.SUPPORTED_VERSIONS);
             if (supportedVersions != null) {
-                return SupportedVersions.decode(supportedVersions).versions().stream()
-                    .filter(v -> v.equals(ProtocolVersion.TLS12) || v.equals(ProtocolVersion.TLS13)).toList();
+                List<ProtocolVersion> known = new ArrayList<>();
+                for (ProtocolVersion version : SupportedVersions.decode(supportedVersions).versions()) {
+                    if (version.equals(ProtocolVersion.TLS12) || version.equals(ProtocolVersion.TLS13)) {
+                        known.add(version);
+                    }
+                }
+                return known;
             }
             return hello.legacyVersion().code() >= ProtocolVersion.TLS12.code()
                 ? List.of(ProtocolVersion.TLS12) : List.of();
