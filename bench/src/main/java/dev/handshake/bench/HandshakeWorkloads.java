@@ -13,6 +13,7 @@ import dev.handshake.tls.TlsConfig;
 import dev.handshake.tls.TlsConnection;
 import dev.handshake.tls.TlsException;
 import dev.handshake.tls.crypto.CryptoProvider;
+import dev.handshake.tls.trace.TlsObserver;
 import java.nio.ByteBuffer;
 import java.security.Provider;
 import java.security.cert.X509Certificate;
@@ -50,9 +51,21 @@ final class HandshakeWorkloads {
     /** The same, the client connecting to {@code host} (the smoke test shows a wrong name is refused). */
     static Workload create(Scenario scenario, Credential credential, X509Certificate root, Provider preferred,
                            String host) {
+        return create(scenario, credential, root, preferred, host, null);
+    }
+
+    /** The same, with {@code observer} (when not null) installed on both sides. */
+    static Workload create(Scenario scenario, Credential credential, X509Certificate root, Provider preferred,
+                           String host, TlsObserver observer) {
         CryptoProvider crypto = preferred == null ? CryptoProvider.jca() : CryptoProvider.jca(preferred);
-        TlsConfig server = limited(scenario, crypto).credential(credential).build();
-        TlsConfig client = limited(scenario, crypto)
+        TlsConfig.Builder serverBuilder = limited(scenario, crypto).credential(credential);
+        TlsConfig.Builder clientBuilder = limited(scenario, crypto);
+        if (observer != null) {
+            serverBuilder.observer(observer);
+            clientBuilder.observer(observer);
+        }
+        TlsConfig server = serverBuilder.build();
+        TlsConfig client = clientBuilder
             .certificateVerifier(CertificateVerifier.trusting(TrustAnchors.of(List.of(root))))
             .sessionCache(scenario.kind() == Scenario.Kind.RESUMED ? SessionCache.inMemory(16) : NO_RESUMPTION)
             .build();

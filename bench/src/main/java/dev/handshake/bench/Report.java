@@ -70,6 +70,7 @@ final class Report {
         }
         retainedHeap();
         coldStart();
+        traceCost();
         targets();
         histograms();
         configuration();
@@ -256,6 +257,49 @@ final class Report {
                 line("| " + jdk + " | " + engine.label() + " | " + Math.round(stat.median()) + " ms | "
                     + Math.round(stat.min()) + "–" + Math.round(stat.max()) + " ms | "
                     + (jdkStat == null ? "" : times(stat.median() / jdkStat.median())) + " |");
+            }
+        }
+        line("");
+    }
+
+    /** Issue #5: the engine with no observer, with one that drops every event, with one that keeps them. */
+    private void traceCost() {
+        if (results.samples.stream().noneMatch(s -> s.scenario().startsWith(RunAll.TRACE_PREFIX))) {
+            return;
+        }
+        line("## Trace events: the cost with no observer");
+        line("");
+        line("Issue #5 asks that the trace events cost nothing when no observer is installed. `TraceCostBenchmark` runs"
+            + " Handshake's engine (JDK providers) with no observer, with one that drops every event, and with one"
+            + " that counts them and keeps the last (so every event escapes); same JMH settings as above. With no"
+            + " observer the engine builds no event object, so its row is the engine's cost without tracing; the"
+            + " bytes allocated per operation show it: a transfer with no observer allocates nothing per record.");
+        line("");
+        line("| JDK | scenario | observer | throughput | spread | ÷ none | bytes allocated per op |");
+        line("|---|---|---|---:|---:|---:|---:|");
+        for (String jdk : jdks) {
+            for (String id : TraceCostBenchmark.SCENARIOS) {
+                Scenario scenario = Scenario.of(id);
+                String recorded = RunAll.TRACE_PREFIX + id;
+                Stat none = Stat.of(values(jdk, recorded, "none", "ops"));
+                for (String observer : TraceCostBenchmark.OBSERVERS) {
+                    List<Double> ops = values(jdk, recorded, observer, "ops");
+                    if (!values(jdk, recorded, observer, "error").isEmpty()) {
+                        errors.add("JDK " + jdk + ", trace cost of `" + id + "`, observer " + observer
+                            + ": see the JMH log");
+                    }
+                    Stat stat = Stat.of(ops);
+                    if (stat == null) {
+                        continue;
+                    }
+                    double scale = scenario.kind() == Scenario.Kind.TRANSFER ? Scenario.RECORD_BYTES / 1e6 : 1;
+                    String unit = scenario.kind() == Scenario.Kind.TRANSFER ? " MB/s" : " hs/s";
+                    Stat alloc = Stat.of(values(jdk, recorded, observer, "alloc"));
+                    line("| " + jdk + " | `" + id + "` | " + observer + " | " + number(stat.median() * scale) + unit
+                        + " | ±" + percent(stat.spreadPercent()) + " | "
+                        + (none == null ? "" : times(stat.median() / none.median())) + " | "
+                        + (alloc == null ? "" : bytes(alloc.median())) + " |");
+                }
             }
         }
         line("");

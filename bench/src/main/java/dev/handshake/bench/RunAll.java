@@ -15,7 +15,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.IterationResult;
@@ -29,13 +28,13 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * The harness behind {@code bench/run.sh}: every scenario by every engine on every JDK (JMH, one fork
- * each, engines interleaved), retained heap, cold start, then BENCHMARKS.md. Raw figures go to
+ * each, engines interleaved), the trace events' cost, retained heap, cold start, then BENCHMARKS.md. Raw figures go to
  * {@code results.tsv} as they come, so {@code --report-only} can rewrite the report from them.
  *
  * <pre>{@code
  * RunAll [--quick] --jdk 17=/usr/lib/jvm/java-17-openjdk-amd64 --jdk 25=/usr/lib/jvm/temurin-25-jdk-amd64
  *        [--out BENCHMARKS.md] [--results DIR] [--command TEXT] [--scenarios a,b] [--engines x,y]
- *        [--skip-jmh] [--skip-heap] [--skip-cold] [--report-only]
+ *        [--skip-jmh] [--skip-trace] [--skip-heap] [--skip-cold] [--report-only]
  * }</pre>
  */
 public final class RunAll {
@@ -45,6 +44,8 @@ public final class RunAll {
     /** The engines whose idle connections and cold start are measured. */
     static final List<Engine> HEAP_ENGINES = List.of(Engine.HANDSHAKE, Engine.SUNJSSE, Engine.CONSCRYPT);
     static final List<Engine> COLD_ENGINES = List.of(Engine.HANDSHAKE, Engine.SUNJSSE);
+    /** How the trace-cost figures are told apart from the scenarios' in results.tsv. */
+    static final String TRACE_PREFIX = "trace_";
 
     /** How long and how often: {@code --quick} for a development run, the default for the record. */
     record Settings(boolean quick, int rounds, int warmups, int measurements, int coldRuns) {
@@ -76,6 +77,7 @@ public final class RunAll {
         boolean jmh = true;
         boolean heap = true;
         boolean cold = true;
+        boolean trace = true;
         List<Jdk> jdks = new ArrayList<>();
         Path out = Path.of("BENCHMARKS.md");
         Path resultsDir = Path.of("bench/target/results");
@@ -89,6 +91,7 @@ public final class RunAll {
                 case "--skip-jmh" -> jmh = false;
                 case "--skip-heap" -> heap = false;
                 case "--skip-cold" -> cold = false;
+                case "--skip-trace" -> trace = false;
                 case "--jdk" -> jdks.add(Jdk.parse(args[++i]));
                 case "--out" -> out = Path.of(args[++i]);
                 case "--results" -> resultsDir = Path.of(args[++i]);
@@ -127,6 +130,9 @@ public final class RunAll {
             if (jmh) {
                 run.benchmarks();
             }
+            if (trace) {
+                run.traceCost();
+            }
             if (heap) {
                 run.retainedHeap();
             }
@@ -157,21 +163,50 @@ public final class RunAll {
                         System.out.printf("[%d/%d] JDK %s, round %d, %s, %s: ", done, total, jdk.label(), round,
                             scenario.id(), engine.id());
                         System.out.flush();
-                        System.out.println(jmh(jdk, round, scenario, engine));
+                        System.out.println(jmh(jdk, round, TlsBenchmark.class, scenario.id(), "engine", engine.id(),
+                            scenario.id()));
                     }
                 }
             }
         }
     }
 
-    private String jmh(Jdk jdk, int round, Scenario scenario, Engine engine) throws IOException {
-        Path log = resultsDir.resolve("jmh").resolve(jdk.label() + "-" + round + "-" + scenario.id() + "-"
-            + engine.id() + ".log");
+    /**
+     * The trace events' cost ({@link TraceCostBenchmark}): each scenario with each observer, one fresh
+     * fork each, the observers' order rotated; recorded as scenario {@code trace_<scenario>}.
+     */
+    private void traceCost() throws IOException {
+        List<String> observers = TraceCostBenchmark.OBSERVERS;
+        for (int round = 1; round <= settings.rounds(); round++) {
+            for (Jdk jdk : jdks) {
+                for (int s = 0; s < TraceCostBenchmark.SCENARIOS.size(); s++) {
+                    String scenario = TraceCostBenchmark.SCENARIOS.get(s);
+                    for (int o = 0; o < observers.size(); o++) {
+                        String observer = observers.get((o + s + round) % observers.size());
+                        System.out.printf("trace cost, JDK %s, round %d, %s, observer %s: ", jdk.label(), round,
+                            scenario, observer);
+                        System.out.flush();
+                        System.out.println(jmh(jdk, round, TraceCostBenchmark.class, scenario, "observer", observer,
+                            TRACE_PREFIX + scenario));
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * One fork of {@code benchmark}'s {@code run} with {@code scenario} and {@code variantParam} =
+     * {@code variant}; its figures are recorded under {@code recordedScenario} and {@code variant}.
+     */
+    private String jmh(Jdk jdk, int round, Class<?> benchmark, String scenario, String variantParam, String variant,
+                       String recordedScenario) throws IOException {
+        Path log = resultsDir.resolve("jmh").resolve(jdk.label() + "-" + round + "-" + recordedScenario + "-"
+            + variant + ".log");
         Files.createDirectories(log.getParent());
         Options options = new OptionsBuilder()
-            .include("^" + Pattern.quote(TlsBenchmark.class.getName() + ".run") + "$")
-            .param("scenario", scenario.id())
-            .param("engine", engine.id())
+            .include("^" + Pattern.quote(benchmark.getName() + ".run") + "$")
+            .param("scenario", scenario)
+            .param(variantParam, variant)
             .forks(1)
             .warmupIterations(settings.warmups())
             .warmupTime(TimeValue.seconds(1))
@@ -188,35 +223,35 @@ public final class RunAll {
             Collection<RunResult> runs = new Runner(options).run();
             StringBuilder line = new StringBuilder();
             for (RunResult run : runs) {
-                for (BenchmarkResult benchmark : run.getBenchmarkResults()) {
-                    BenchmarkParams params = benchmark.getParams();
-                    assert params.getParam("engine").equals(engine.id());
-                    for (IterationResult iteration : benchmark.getIterationResults()) {
+                for (BenchmarkResult result : run.getBenchmarkResults()) {
+                    for (IterationResult iteration : result.getIterationResults()) {
                         double score = iteration.getPrimaryResult().getScore();
-                        results.add(jdk.label(), round, scenario.id(), engine.id(), "ops", score, "");
+                        results.add(jdk.label(), round, recordedScenario, variant, "ops", score, "");
                         line.append(String.format("%.1f ", score));
                         Result cpu = iteration.getSecondaryResults().get("cpu.time.norm");
                         if (cpu != null) {
                             // Operations per CPU-second: the throughput if the JVM had the CPU to itself.
-                            results.add(jdk.label(), round, scenario.id(), engine.id(), "cpu_ops", 1e9 / cpu.getScore(), "");
+                            results.add(jdk.label(), round, recordedScenario, variant, "cpu_ops", 1e9 / cpu.getScore(),
+                                "");
                         }
                         Result utilization = iteration.getSecondaryResults().get("cpu.utilization");
                         if (utilization != null) {
-                            results.add(jdk.label(), round, scenario.id(), engine.id(), "cpus", utilization.getScore(), "");
+                            results.add(jdk.label(), round, recordedScenario, variant, "cpus", utilization.getScore(),
+                                "");
                         }
                     }
                 }
                 Map<String, Result> secondary = run.getSecondaryResults();
                 Result allocation = secondary.get("gc.alloc.rate.norm");
                 if (allocation != null) {
-                    results.add(jdk.label(), round, scenario.id(), engine.id(), "alloc", allocation.getScore(), "");
+                    results.add(jdk.label(), round, recordedScenario, variant, "alloc", allocation.getScore(), "");
                     line.append(String.format("ops/s, %.0f B/op", allocation.getScore()));
                 }
             }
             return line.toString();
         } catch (RunnerException | RuntimeException e) {
             String reason = firstFailure(log);
-            results.add(jdk.label(), round, scenario.id(), engine.id(), "error", Double.NaN, reason);
+            results.add(jdk.label(), round, recordedScenario, variant, "error", Double.NaN, reason);
             return "FAILED: " + reason + " (see " + log + ")";
         }
     }

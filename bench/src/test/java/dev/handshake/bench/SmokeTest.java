@@ -51,6 +51,24 @@ class SmokeTest {
     }
 
     @Test
+    void theTraceCostRunsWithEveryObserver() throws Exception {
+        Options options = new OptionsBuilder()
+            .include("^" + Pattern.quote(TraceCostBenchmark.class.getName() + ".run") + "$")
+            .forks(0)
+            .warmupIterations(0)
+            .measurementIterations(1)
+            .measurementTime(TimeValue.milliseconds(50))
+            .shouldFailOnError(true)
+            .verbosity(VerboseMode.SILENT)
+            .build();
+        Collection<RunResult> results = new Runner(options).run();
+        assertThat(results).hasSize(TraceCostBenchmark.SCENARIOS.size() * TraceCostBenchmark.OBSERVERS.size());
+        for (RunResult result : results) {
+            assertThat(result.getPrimaryResult().getScore()).isPositive();
+        }
+    }
+
+    @Test
     void everyEngineRefusesAServerThatIsNotTheOneAskedFor() {
         Scenario scenario = Scenario.FULL_TLS13_X25519_ECDSA_P256;
         TestPki pki = TestPki.of(scenario.keyType());

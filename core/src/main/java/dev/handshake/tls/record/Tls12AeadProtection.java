@@ -37,11 +37,14 @@ public final class Tls12AeadProtection implements RecordProtection {
     private long sequence;
     /** seq_num + type + version + length, rewritten for every record. */
     private final byte[] aad = new byte[13];
+    /** The per-record nonce, rewritten for every record (the parameter specs copy it). */
+    private final byte[] nonce;
 
     public Tls12AeadProtection(AeadAlgorithm aead, byte[] key, byte[] iv, CryptoProvider crypto) throws TlsException {
         this.aead = aead;
         this.key = new SecretKeySpec(key, aead.keyAlgorithm());
         this.iv = iv.clone();
+        this.nonce = new byte[aead.nonceLength()];
         this.crypto = crypto;
         try {
             crypto.aeadCipher(aead, true);
@@ -89,17 +92,17 @@ public final class Tls12AeadProtection implements RecordProtection {
                 "a protected " + type.name() + " record of " + length + " bytes is too short to hold a nonce and tag");
         }
         long seq = nextSequence();
-        byte[] nonce;
+        AlgorithmParameterSpec spec;
         if (explicit > 0) {
-            nonce = new byte[aead.nonceLength()];
             System.arraycopy(iv, 0, nonce, 0, iv.length);
             System.arraycopy(payload, offset, nonce, iv.length, explicit);
+            spec = spec();
         } else {
-            nonce = xorNonce(seq);
+            spec = nonce(seq);
         }
         byte[] opened = OpenBuffer.get();
         try {
-            Cipher cipher = RecordCiphers.init(crypto, aead, Cipher.DECRYPT_MODE, key, spec(nonce));
+            Cipher cipher = RecordCiphers.init(crypto, aead, Cipher.DECRYPT_MODE, key, spec);
             cipher.updateAAD(additionalData(seq, type, version, plaintextLength));
             int n = cipher.doFinal(payload, offset + explicit, length - explicit, opened, 0);
             into.set(type, opened, 0, n);
@@ -120,25 +123,21 @@ public final class Tls12AeadProtection implements RecordProtection {
         return sequence++;
     }
 
+    /** The nonce for sequence number {@code seq}: salt + explicit seq (GCM) or IV XOR seq (ChaCha20). */
     private AlgorithmParameterSpec nonce(long seq) {
+        System.arraycopy(iv, 0, nonce, 0, iv.length);
         if (aead.tls12ExplicitNonceLength() > 0) {
-            byte[] nonce = new byte[aead.nonceLength()];
-            System.arraycopy(iv, 0, nonce, 0, iv.length);
             putLong(nonce, iv.length, seq);
-            return spec(nonce);
+        } else {
+            for (int i = 0; i < 8; i++) {
+                nonce[nonce.length - 1 - i] ^= (byte) (seq >>> (8 * i));
+            }
         }
-        return spec(xorNonce(seq));
+        return spec();
     }
 
-    private byte[] xorNonce(long seq) {
-        byte[] nonce = iv.clone();
-        for (int i = 0; i < 8; i++) {
-            nonce[nonce.length - 1 - i] ^= (byte) (seq >>> (8 * i));
-        }
-        return nonce;
-    }
-
-    private AlgorithmParameterSpec spec(byte[] nonce) {
+    /** The parameters of the nonce now in {@link #nonce}; the spec takes its own copy. */
+    private AlgorithmParameterSpec spec() {
         return aead == AeadAlgorithm.CHACHA20_POLY1305
             ? new IvParameterSpec(nonce)
             : new GCMParameterSpec(AeadAlgorithm.TAG_LENGTH * 8, nonce);

@@ -45,6 +45,8 @@ public final class Tls13AeadProtection implements RecordProtection {
     private long sequence;
     /** The additional data of the record being opened: its header. */
     private final byte[] header = new byte[HEADER];
+    /** The per-record nonce, rewritten for every record (the parameter specs copy it). */
+    private final byte[] nonce;
 
     /** Protection without padding. */
     public Tls13AeadProtection(AeadAlgorithm aead, byte[] key, byte[] iv, CryptoProvider crypto) throws TlsException {
@@ -73,6 +75,7 @@ public final class Tls13AeadProtection implements RecordProtection {
         this.aead = aead;
         this.key = new SecretKeySpec(key, aead.keyAlgorithm());
         this.iv = iv.clone();
+        this.nonce = new byte[iv.length];
         this.padding = padding;
         this.sequence = firstSequence;
         this.crypto = crypto;
@@ -225,7 +228,7 @@ public final class Tls13AeadProtection implements RecordProtection {
 
     /** §5.3: the 64-bit sequence number, big-endian and left-padded to iv_length, XORed with the IV. */
     private AlgorithmParameterSpec nonce(long seq) {
-        byte[] nonce = iv.clone();
+        System.arraycopy(iv, 0, nonce, 0, iv.length);
         for (int i = 0; i < 8; i++) {
             nonce[nonce.length - 1 - i] ^= (byte) (seq >>> (8 * i));
         }
