@@ -109,13 +109,14 @@ public final class TlsConnection {
         checkNotFailed();
         try {
             while (source.hasRemaining() && !closeNotifyReceived) {
-                RecordProtection.Opened record = records.read(source);
+                RecordProtection.Opened record = records.read(source, applicationIn);
                 if (record == null) {
                     break;
                 }
                 process(record);
             }
             records.releaseInput();
+            applicationIn.releaseIfEmpty();
             flushHandshake();
         } catch (TlsException | RuntimeException e) {
             throw failed(e);

@@ -5,6 +5,10 @@ import java.nio.ByteBuffer;
 /**
  * Application data received and not yet read, in order. The buffer is borrowed from the
  * {@link BufferPool} while data waits and given back when the application has read it all.
+ *
+ * <p>The record layer opens each protected record straight into the free room after the waiting
+ * data ({@link #room}); when the record turns out to be application data, {@link #add} then only
+ * moves the end, so a record's plaintext is copied once, into the application's buffer.
  */
 public final class ReceivedData {
 
@@ -12,10 +16,11 @@ public final class ReceivedData {
     private int head;
     private int tail;
 
-    public void add(byte[] data, int offset, int length) {
-        if (length == 0) {
-            return;
-        }
+    /**
+     * The array whose bytes from {@link #tail()} on are free, at least {@code length} of them.
+     * Bytes written there count as received only once passed to {@link #add}.
+     */
+    byte[] room(int length) {
         if (buffer == null) {
             buffer = BufferPool.take(length);
         } else if (tail + length > buffer.length) {
@@ -31,7 +36,24 @@ public final class ReceivedData {
             head = 0;
             tail = live;
         }
-        System.arraycopy(data, offset, buffer, tail, length);
+        return buffer;
+    }
+
+    /** Where the free room of {@link #room} starts. */
+    int tail() {
+        return tail;
+    }
+
+    /** Appends {@code data[offset, offset + length)}; no copy when it already lies in the free room. */
+    public void add(byte[] data, int offset, int length) {
+        if (length == 0) {
+            return;
+        }
+        if (data == buffer && offset == tail) {
+            tail += length;
+            return;
+        }
+        System.arraycopy(data, offset, room(length), tail, length);
         tail += length;
     }
 
@@ -47,12 +69,17 @@ public final class ReceivedData {
         int n = Math.min(destination.remaining(), tail - head);
         destination.put(buffer, head, n);
         head += n;
-        if (head == tail) {
+        releaseIfEmpty();
+        return n;
+    }
+
+    /** Gives the buffer back when no data waits in it: idle connections keep none. */
+    public void releaseIfEmpty() {
+        if (buffer != null && head == tail) {
             BufferPool.give(buffer);
             buffer = null;
             head = 0;
             tail = 0;
         }
-        return n;
     }
 }

@@ -44,10 +44,11 @@ public final class RecordLayer {
 
     /**
      * Takes bytes from {@code source} until one whole record is buffered, and returns that record
-     * opened: its content stays valid until the next call. Returns {@code null} when the source ran
-     * out first; the partial record stays buffered.
+     * opened: a protected record is opened into the free room of {@code received}, where it counts
+     * as received application data only once added to it. The content stays valid until the next
+     * call. Returns {@code null} when the source ran out first; the partial record stays buffered.
      */
-    public RecordProtection.Opened read(ByteBuffer source) throws TlsException {
+    public RecordProtection.Opened read(ByteBuffer source, ReceivedData received) throws TlsException {
         if (buffered == 0 && source.hasArray() && source.remaining() >= HEADER_LENGTH) {
             // A whole record in the caller's buffer is opened where it lies, without copying.
             byte[] array = source.array();
@@ -55,7 +56,7 @@ public final class RecordLayer {
             int length = checkHeader(array, at);
             if (source.remaining() >= HEADER_LENGTH + length) {
                 source.position(source.position() + HEADER_LENGTH + length);
-                return open(array, at, length);
+                return open(array, at, length, received);
             }
         }
         if (input == null) {
@@ -69,7 +70,7 @@ public final class RecordLayer {
             return null;
         }
         buffered = 0;
-        return open(input, 0, length);
+        return open(input, 0, length, received);
     }
 
     /** Gives back the buffer of a record that came in pieces, once it has been read: idle connections keep none. */
@@ -89,7 +90,8 @@ public final class RecordLayer {
         return length;
     }
 
-    private RecordProtection.Opened open(byte[] array, int at, int length) throws TlsException {
+    private RecordProtection.Opened open(byte[] array, int at, int length, ReceivedData received)
+            throws TlsException {
         ContentType type = ContentType.of(array[at] & 0xFF);
         int version = ((array[at + 1] & 0xFF) << 8) | (array[at + 2] & 0xFF);
         firstRecord = false;
@@ -103,7 +105,8 @@ public final class RecordLayer {
             opened.set(type, array, at + HEADER_LENGTH, length);
             return opened;
         }
-        readProtection.openInto(type, version, array, at + HEADER_LENGTH, length, opened);
+        byte[] out = received.room(length);
+        readProtection.openInto(type, version, array, at + HEADER_LENGTH, length, out, received.tail(), opened);
         if (opened.length > MAX_PLAINTEXT) {
             throw new TlsException(AlertDescription.RECORD_OVERFLOW,
                 "a record decrypted to " + opened.length + " bytes, more than the 2^14 allowed");

@@ -8,8 +8,9 @@ import java.util.Arrays;
  * The protection of one direction of records once keys are in use: sequence number, nonce,
  * additional data and AEAD. Each instance serves one direction and one epoch of keys.
  *
- * <p>The record layer seals straight into its output buffer ({@link #sealInto}) and opens into a
- * buffer of the calling thread ({@link #openInto}), so records cost no allocation of their own;
+ * <p>The record layer seals straight into its output buffer ({@link #sealInto}) and opens straight
+ * into the buffer of received application data ({@link #openInto}), so records cost no allocation
+ * and no copy of their own;
  * {@link #seal} and {@link #open} are the same operations with fresh arrays, for tests and tools.
  */
 public interface RecordProtection {
@@ -20,7 +21,7 @@ public interface RecordProtection {
 
     /**
      * Where {@link #openInto} leaves a record's content: its type and the bytes
-     * {@code data[offset, offset + length)}, valid until the next record is opened on this thread.
+     * {@code data[offset, offset + length)}, valid until the next record is opened into the same place.
      */
     final class Opened {
         ContentType type;
@@ -64,11 +65,12 @@ public interface RecordProtection {
     int sealInto(ContentType type, byte[] data, int offset, int length, byte[] out, int outOffset) throws TlsException;
 
     /**
-     * Opens the payload of a record that arrived with this header. Fails with bad_record_mac
-     * when the record was not produced by the peer's keys.
+     * Opens the payload of a record that arrived with this header into {@code out} at
+     * {@code outOffset}, which must have room for {@code length} bytes, and describes the content in
+     * {@code into}. Fails with bad_record_mac when the record was not produced by the peer's keys.
      */
-    void openInto(ContentType type, int version, byte[] payload, int offset, int length, Opened into)
-        throws TlsException;
+    void openInto(ContentType type, int version, byte[] payload, int offset, int length, byte[] out, int outOffset,
+                  Opened into) throws TlsException;
 
     /** {@link #sealInto}, returning the record in a new array. */
     default byte[] seal(ContentType type, byte[] data, int offset, int length) throws TlsException {
@@ -80,7 +82,7 @@ public interface RecordProtection {
     /** {@link #openInto}, returning the content in a new array. */
     default Plaintext open(ContentType type, int version, byte[] payload, int offset, int length) throws TlsException {
         Opened opened = new Opened();
-        openInto(type, version, payload, offset, length, opened);
+        openInto(type, version, payload, offset, length, new byte[length], 0, opened);
         return new Plaintext(opened.type, Arrays.copyOfRange(opened.data, opened.offset, opened.offset + opened.length));
     }
 }

@@ -83,8 +83,8 @@ public final class Tls12AeadProtection implements RecordProtection {
     }
 
     @Override
-    public void openInto(ContentType type, int version, byte[] payload, int offset, int length, Opened into)
-            throws TlsException {
+    public void openInto(ContentType type, int version, byte[] payload, int offset, int length, byte[] out,
+                         int outOffset, Opened into) throws TlsException {
         int explicit = aead.tls12ExplicitNonceLength();
         int plaintextLength = length - explicit - AeadAlgorithm.TAG_LENGTH;
         if (plaintextLength < 0) {
@@ -100,12 +100,11 @@ public final class Tls12AeadProtection implements RecordProtection {
         } else {
             spec = nonce(seq);
         }
-        byte[] opened = OpenBuffer.get();
         try {
             Cipher cipher = RecordCiphers.init(crypto, aead, Cipher.DECRYPT_MODE, key, spec);
             cipher.updateAAD(additionalData(seq, type, version, plaintextLength));
-            int n = cipher.doFinal(payload, offset + explicit, length - explicit, opened, 0);
-            into.set(type, opened, 0, n);
+            int n = cipher.doFinal(payload, offset + explicit, length - explicit, out, outOffset);
+            into.set(type, out, outOffset, n);
         } catch (javax.crypto.AEADBadTagException e) {
             throw new TlsException(AlertDescription.BAD_RECORD_MAC,
                 "a " + type.name() + " record failed authentication: it was altered, or the keys do not match");

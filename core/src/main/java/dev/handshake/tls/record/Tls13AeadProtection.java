@@ -9,7 +9,6 @@ import dev.handshake.tls.crypto.Tls13KeySchedule;
 
 import java.security.GeneralSecurityException;
 import java.security.spec.AlgorithmParameterSpec;
-import java.util.Arrays;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -47,6 +46,8 @@ public final class Tls13AeadProtection implements RecordProtection {
     private final byte[] header = new byte[HEADER];
     /** The per-record nonce, rewritten for every record (the parameter specs copy it). */
     private final byte[] nonce;
+    /** The content type byte of the record being sealed, then its zero padding. */
+    private final byte[] trailer;
 
     /** Protection without padding. */
     public Tls13AeadProtection(AeadAlgorithm aead, byte[] key, byte[] iv, CryptoProvider crypto) throws TlsException {
@@ -76,6 +77,7 @@ public final class Tls13AeadProtection implements RecordProtection {
         this.key = new SecretKeySpec(key, aead.keyAlgorithm());
         this.iv = iv.clone();
         this.nonce = new byte[iv.length];
+        this.trailer = new byte[1 + padding];
         this.padding = padding;
         this.sequence = firstSequence;
         this.crypto = crypto;
@@ -127,14 +129,14 @@ public final class Tls13AeadProtection implements RecordProtection {
         out[outOffset + 3] = (byte) (ciphertextLength >>> 8);
         out[outOffset + 4] = (byte) ciphertextLength;
         int inner = outOffset + HEADER;
-        System.arraycopy(data, offset, out, inner, length);
-        out[inner + length] = (byte) type.code();
-        // §5.4: padding bytes MUST be zero; the output buffer may hold an older record.
-        Arrays.fill(out, inner + length + 1, inner + innerLength, (byte) 0);
+        // §5.2: TLSInnerPlaintext is content || type || zeros (§5.4: padding bytes MUST be zero). The
+        // content is encrypted from the caller's array, the type and padding from the trailer.
+        trailer[0] = (byte) type.code();
         try {
             Cipher cipher = RecordCiphers.init(crypto, aead, Cipher.ENCRYPT_MODE, key, nonce(seq));
             cipher.updateAAD(out, outOffset, HEADER);
-            cipher.doFinal(out, inner, innerLength, out, inner);
+            int sealed = cipher.update(data, offset, length, out, inner);
+            cipher.doFinal(trailer, 0, 1 + pad, out, inner + sealed);
         } catch (GeneralSecurityException | RuntimeException e) {
             throw new TlsException(AlertDescription.INTERNAL_ERROR, "record encryption failed: " + e.getMessage(), e);
         }
@@ -148,8 +150,8 @@ public final class Tls13AeadProtection implements RecordProtection {
      * empty handshake or alert.
      */
     @Override
-    public void openInto(ContentType type, int version, byte[] payload, int offset, int length, Opened into)
-            throws TlsException {
+    public void openInto(ContentType type, int version, byte[] payload, int offset, int length, byte[] out,
+                         int outOffset, Opened into) throws TlsException {
         if (length > MAX_CIPHERTEXT) {
             throw new TlsException(AlertDescription.RECORD_OVERFLOW,
                 "a protected record of " + length + " bytes exceeds the 2^14 + 256 allowed");
@@ -171,11 +173,10 @@ public final class Tls13AeadProtection implements RecordProtection {
         header[3] = (byte) (length >>> 8);
         header[4] = (byte) length;
         int innerLength;
-        byte[] opened = OpenBuffer.get();
         try {
             Cipher cipher = RecordCiphers.init(crypto, aead, Cipher.DECRYPT_MODE, key, nonce(seq));
             cipher.updateAAD(header);
-            innerLength = cipher.doFinal(payload, offset, length, opened, 0);
+            innerLength = cipher.doFinal(payload, offset, length, out, outOffset);
         } catch (AEADBadTagException e) {
             throw new TlsException(AlertDescription.BAD_RECORD_MAC,
                 "a protected record failed authentication: it was altered, or the keys do not match");
@@ -185,24 +186,24 @@ public final class Tls13AeadProtection implements RecordProtection {
         } catch (RuntimeException e) {
             throw new TlsException(AlertDescription.INTERNAL_ERROR, "record decryption failed: " + e.getMessage(), e);
         }
-        innerPlaintext(opened, innerLength, into);
+        innerPlaintext(out, outOffset, innerLength, into);
     }
 
-    private static void innerPlaintext(byte[] opened, int innerLength, Opened into) throws TlsException {
+    private static void innerPlaintext(byte[] opened, int start, int innerLength, Opened into) throws TlsException {
         if (innerLength > MAX_INNER_PLAINTEXT) {
             throw new TlsException(AlertDescription.RECORD_OVERFLOW,
                 "a protected record decrypted to " + innerLength + " bytes, more than the 2^14 + 1 allowed");
         }
         // §5.4: scan from the end for the first non-zero byte, which is the content type.
         int typeAt = innerLength - 1;
-        while (typeAt >= 0 && opened[typeAt] == 0) {
+        while (typeAt >= 0 && opened[start + typeAt] == 0) {
             typeAt--;
         }
         if (typeAt < 0) {
             throw new TlsException(AlertDescription.UNEXPECTED_MESSAGE,
                 "a protected record holds only zeros: it has no content type");
         }
-        ContentType realType = ContentType.of(opened[typeAt] & 0xFF);
+        ContentType realType = ContentType.of(opened[start + typeAt] & 0xFF);
         if (!realType.equals(ContentType.HANDSHAKE) && !realType.equals(ContentType.ALERT)
             && !realType.equals(ContentType.APPLICATION_DATA)) {
             // §5: a protected change_cipher_spec, or any unknown type, is unexpected_message.
@@ -214,7 +215,7 @@ public final class Tls13AeadProtection implements RecordProtection {
             throw new TlsException(AlertDescription.UNEXPECTED_MESSAGE,
                 "a protected " + realType.name() + " record is empty");
         }
-        into.set(realType, opened, 0, typeAt);
+        into.set(realType, opened, start, typeAt);
     }
 
     private long nextSequence() throws TlsException {
