@@ -43,7 +43,7 @@ public final class RunAll {
     static final int HEAP_PAIRS = 2000;
     /** The engines whose idle connections and cold start are measured. */
     static final List<Engine> HEAP_ENGINES = List.of(Engine.HANDSHAKE, Engine.SUNJSSE, Engine.CONSCRYPT);
-    static final List<Engine> COLD_ENGINES = List.of(Engine.HANDSHAKE, Engine.SUNJSSE);
+    static final List<Engine> COLD_ENGINES = List.of(Engine.HANDSHAKE, Engine.SUNJSSE, Engine.FLOOR);
     /** How the trace-cost figures are told apart from the scenarios' in results.tsv. */
     static final String TRACE_PREFIX = "trace_";
 

@@ -97,6 +97,7 @@ class SmokeTest {
         Files.write(dir.resolve("key.der"), pki.server().privateKey().getEncoded());
         ColdStart.main(new String[] {"handshake", dir.toString()});
         ColdStart.main(new String[] {"sunjsse", dir.toString()});
+        ColdStart.main(new String[] {"floor", dir.toString()});
     }
 
     private static String causes(Throwable failure) {

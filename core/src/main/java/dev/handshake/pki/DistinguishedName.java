@@ -6,20 +6,22 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * A Name (RFC 5280 §4.1.2.4): a sequence of relative distinguished names, each a non-empty set
  * of attribute type and value pairs. Decoding checks the structure and the string types; values
- * are kept in a normalized form for the comparisons of name constraints (RFC 5280 §7.1).
+ * are kept in a normalized form, so two names are equal when they match under RFC 5280 §7.1: the
+ * same attributes in the same RDNs (an RDN being a set), string values compared after the RFC 4518
+ * basics. Chain building matches issuer to subject names with this, not with X500Principal, whose
+ * canonical form loads the JDK's Unicode tables on first use even for ASCII names.
  */
 final class DistinguishedName {
-
-    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     /** emailAddress (RFC 5280 §4.1.2.6, PKCS #9): legacy mailboxes in the subject. */
     static final String EMAIL_ADDRESS = "1.2.840.113549.1.9.1";
@@ -29,9 +31,26 @@ final class DistinguishedName {
     }
 
     private final List<List<Attribute>> rdns;
+    /** The normalized name as one string, unambiguous (each part length-prefixed), RDN members sorted. */
+    private final String key;
 
     private DistinguishedName(List<List<Attribute>> rdns) {
         this.rdns = rdns;
+        StringBuilder key = new StringBuilder();
+        for (List<Attribute> rdn : rdns) {
+            List<String> members = new ArrayList<>();
+            for (Attribute attribute : rdn) {
+                members.add(attribute.type().length() + ":" + attribute.type() + attribute.value().length() + ":"
+                    + attribute.value());
+            }
+            Collections.sort(members);
+            key.append(members.size()).append('{');
+            for (String member : members) {
+                key.append(member);
+            }
+            key.append('}');
+        }
+        this.key = key.toString();
     }
 
     static DistinguishedName decode(DerReader.Element name) throws IOException {
@@ -111,7 +130,36 @@ final class DistinguishedName {
         if (text == null) {
             return "#" + HexFormat.of().formatHex(value.encoded());
         }
-        return SPACES.matcher(text.trim()).replaceAll(" ").toLowerCase(Locale.ROOT);
+        return foldSpaces(compatible(text)).toLowerCase(Locale.ROOT);
+    }
+
+    /** RFC 4518 §2.3: NFKC; ASCII text is its own NFKC form, so only other text goes to the Normalizer. */
+    private static String compatible(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) > 0x7F) {
+                return Normalizer.normalize(text, Normalizer.Form.NFKC);
+            }
+        }
+        return text;
+    }
+
+    /** RFC 4518 §2.6.1: no leading or trailing space, each inner run of spaces as one. */
+    private static String foldSpaces(String text) {
+        StringBuilder folded = new StringBuilder(text.length());
+        boolean pendingSpace = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
+                pendingSpace = folded.length() > 0;
+            } else {
+                if (pendingSpace) {
+                    folded.append(' ');
+                    pendingSpace = false;
+                }
+                folded.append(c);
+            }
+        }
+        return folded.toString();
     }
 
     private static String printable(DerReader.Element value) throws IOException {
@@ -136,5 +184,15 @@ final class DistinguishedName {
         } catch (CharacterCodingException e) {
             throw new IOException("a name attribute is not valid " + charset.name(), e);
         }
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof DistinguishedName that && that.key.equals(key);
+    }
+
+    @Override
+    public int hashCode() {
+        return key.hashCode();
     }
 }

@@ -35,7 +35,7 @@ final class ParsedCertificate {
     private boolean serialMinimal;
     private boolean uniqueIdentifiers;
     private DistinguishedName subjectName;
-    private boolean issuerEmpty;
+    private DistinguishedName issuerName;
     private final List<CertificateExtension> extensions = new ArrayList<>();
     private ExtensionValues.BasicConstraints basicConstraints;
     private Set<KeyUsage> keyUsage;
@@ -94,7 +94,7 @@ final class ParsedCertificate {
         serial = serialElement.contents();
         serialMinimal = serialElement.minimalInteger();
         tbsSignatureAlgorithm = fields.next(DerReader.SEQUENCE).encoded();
-        issuerEmpty = DistinguishedName.decode(fields.next()).isEmpty();
+        issuerName = DistinguishedName.decode(fields.next());
         fields.next(DerReader.SEQUENCE);
         subjectName = DistinguishedName.decode(fields.next());
         fields.next(DerReader.SEQUENCE);
@@ -203,12 +203,17 @@ final class ParsedCertificate {
     }
 
     boolean issuerEmpty() {
-        return issuerEmpty;
+        return issuerName.isEmpty();
     }
 
     /** The decoded subject; null only when {@link #problem()} is set. */
     DistinguishedName subjectName() {
         return subjectName;
+    }
+
+    /** The decoded issuer; null only when {@link #problem()} is set. */
+    DistinguishedName issuerName() {
+        return issuerName;
     }
 
     X500Principal subject() {
@@ -288,7 +293,7 @@ final class ParsedCertificate {
 
     /** Subject and issuer are the same name (RFC 5280 §6.1: "self-issued"). */
     boolean selfIssued() {
-        return subject().equals(issuer());
+        return subjectName.equals(issuerName);
     }
 
     /** Why the certificate could not be decoded, or null. */

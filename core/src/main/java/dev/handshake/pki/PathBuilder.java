@@ -32,8 +32,20 @@ final class PathBuilder {
     private record Candidate(ParsedCertificate certificate, ValidationStep.Source source) {
     }
 
-    /** A signature link; ParsedCertificate compares by identity, each certificate is parsed once. */
+    /**
+     * A signature link; ParsedCertificate compares by identity, each certificate is parsed once.
+     * equals and hashCode are written out so their first use bootstraps no method handles.
+     */
     private record Link(ParsedCertificate subject, ParsedCertificate issuer) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Link that && that.subject == subject && that.issuer == issuer;
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * System.identityHashCode(subject) + System.identityHashCode(issuer);
+        }
     }
 
     /** Why a path, or an attempt at one, failed. */
@@ -195,7 +207,7 @@ final class PathBuilder {
 
     private List<Candidate> candidates(ParsedCertificate subject, List<ParsedCertificate> path) {
         List<Candidate> candidates = new ArrayList<>();
-        for (ParsedCertificate anchor : anchors.withSubject(subject.issuer())) {
+        for (ParsedCertificate anchor : anchors.withSubject(subject.issuerName())) {
             add(candidates, subject, path, anchor, ValidationStep.Source.TRUST_ANCHORS);
         }
         for (ParsedCertificate intermediate : intermediates) {
@@ -216,7 +228,7 @@ final class PathBuilder {
 
     private static void add(List<Candidate> candidates, ParsedCertificate subject, List<ParsedCertificate> path,
                             ParsedCertificate issuer, ValidationStep.Source source) {
-        if (!issuer.subject().equals(subject.issuer()) || inPath(issuer, path)) {
+        if (!issuer.subjectName().equals(subject.issuerName()) || inPath(issuer, path)) {
             return;
         }
         // RFC 4158 §3.5.12: when both key identifiers are present they must agree.
@@ -244,7 +256,8 @@ final class PathBuilder {
     private static boolean inPath(ParsedCertificate candidate, List<ParsedCertificate> path) {
         for (ParsedCertificate member : path) {
             if (member == candidate || Arrays.equals(member.encoded(), candidate.encoded())
-                || (member.subject().equals(candidate.subject()) && member.publicKey().equals(candidate.publicKey()))) {
+                || (member.subjectName().equals(candidate.subjectName())
+                    && member.publicKey().equals(candidate.publicKey()))) {
                 return true;
             }
         }

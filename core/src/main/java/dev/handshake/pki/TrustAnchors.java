@@ -15,7 +15,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javax.security.auth.x500.X500Principal;
 
 /**
  * The certificates a validation trusts without proof (RFC 5280 §6.1.1 (d)), indexed by subject
@@ -26,7 +25,7 @@ import javax.security.auth.x500.X500Principal;
 public final class TrustAnchors {
 
     private final List<ParsedCertificate> anchors = new ArrayList<>();
-    private final Map<X500Principal, List<ParsedCertificate>> bySubject = new HashMap<>();
+    private final Map<DistinguishedName, List<ParsedCertificate>> bySubject = new HashMap<>();
     private final Map<ByteBuffer, ParsedCertificate> byEncoding = new HashMap<>();
     private final List<String> skipped = new ArrayList<>();
 
@@ -39,7 +38,12 @@ public final class TrustAnchors {
             }
             if (byEncoding.putIfAbsent(ByteBuffer.wrap(parsed.encoded()), parsed) == null) {
                 anchors.add(parsed);
-                bySubject.computeIfAbsent(parsed.subject(), subject -> new ArrayList<>()).add(parsed);
+                List<ParsedCertificate> sameSubject = bySubject.get(parsed.subjectName());
+                if (sameSubject == null) {
+                    sameSubject = new ArrayList<>();
+                    bySubject.put(parsed.subjectName(), sameSubject);
+                }
+                sameSubject.add(parsed);
             }
         }
     }
@@ -139,7 +143,7 @@ public final class TrustAnchors {
         return List.copyOf(skipped);
     }
 
-    List<ParsedCertificate> withSubject(X500Principal subject) {
+    List<ParsedCertificate> withSubject(DistinguishedName subject) {
         return bySubject.getOrDefault(subject, List.of());
     }
 

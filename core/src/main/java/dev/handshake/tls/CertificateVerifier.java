@@ -43,7 +43,14 @@ public interface CertificateVerifier {
      * asked for it explicitly (the CLI's {@code --insecure}); a connection made with it is open to
      * anyone who can intercept it.
      */
-    CertificateVerifier INSECURE_ACCEPT_ANY = (chain, context) -> { };
+    CertificateVerifier INSECURE_ACCEPT_ANY = new CertificateVerifier() {
+        // An anonymous class, not a lambda: this field is initialised by every configuration's first
+        // use, and a lambda would bootstrap method handles in a fresh JVM.
+        @Override
+        public void verify(List<X509Certificate> chain, Context context) {
+            // Accepts anything: that is the point, and the danger.
+        }
+    };
 
     /**
      * The web PKI with the operating system's trust store (or the JDK's cacerts): the chain must lead

@@ -41,7 +41,11 @@ public interface SessionCache {
 
         @Override
         public synchronized void put(SessionTicket ticket) {
-            Deque<SessionTicket> forServer = tickets.computeIfAbsent(ticket.serverName(), name -> new ArrayDeque<>());
+            Deque<SessionTicket> forServer = tickets.get(ticket.serverName());
+            if (forServer == null) {
+                forServer = new ArrayDeque<>();
+                tickets.put(ticket.serverName(), forServer);
+            }
             forServer.addLast(ticket);
             while (forServer.size() > TICKETS_PER_SERVER) {
                 forServer.removeFirst();

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.List;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -129,7 +130,11 @@ public final class TicketKeys {
             random.nextBytes(secret);
             newest = new Key(id, secret, now);
             keys.add(newest);
-            keys.removeIf(key -> !stillOpens(key, now));
+            for (Iterator<Key> old = keys.iterator(); old.hasNext(); ) {
+                if (!stillOpens(old.next(), now)) {
+                    old.remove();
+                }
+            }
             save();
         }
         return newest;

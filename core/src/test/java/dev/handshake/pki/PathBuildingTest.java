@@ -139,4 +139,16 @@ class PathBuildingTest {
             ServerIdentity.of("example.com"), KeyPurpose.SERVER_AUTH);
         assertValid(result);
     }
+
+    @Test
+    void findsAnIssuerWhoseNameIsWrittenWithOtherCaseAndSpaces() {
+        // RFC 5280 §7.1: names match after case folding and space folding, whatever their encoding.
+        CertificateBuilder.Issued ca = CertificateBuilder.ca("CN=Issuing CA,O=Example").issuedBy(pki.root).build();
+        CertificateBuilder.Issued leaf = CertificateBuilder.leaf("example.com")
+            .issuedBy("CN=  ISSUING   ca ,O=example", ca.keys()).build();
+        assertValid(validate(pki.validator().build(), leaf, List.of(ca)));
+        CertificateBuilder.Issued stranger = CertificateBuilder.leaf("example.com")
+            .issuedBy("CN=Issuing CA 2,O=Example", ca.keys()).build();
+        assertThat(validate(pki.validator().build(), stranger, List.of(ca)).valid()).isFalse();
+    }
 }

@@ -59,4 +59,17 @@ public record ExtensionType(int code) {
     public String toString() {
         return name();
     }
+
+    // equals and hashCode written out: a record's generated ones bootstrap method handles on their
+    // first call, which costs a fresh JVM milliseconds on its first handshake.
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ExtensionType that && that.code == code;
+    }
+
+    @Override
+    public int hashCode() {
+        return code;
+    }
 }
