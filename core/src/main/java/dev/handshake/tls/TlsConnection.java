@@ -38,6 +38,7 @@ public final class TlsConnection {
     private static final int MAX_CONSECUTIVE_WARNINGS = 16;
     /** Empty application-data records accepted in a row, likewise. */
     private static final int MAX_CONSECUTIVE_EMPTY_RECORDS = 32;
+    private static final byte[] NO_BYTES = new byte[0];
 
     private final boolean client;
     private final TlsConfig config;
@@ -47,7 +48,9 @@ public final class TlsConnection {
     private final ReceivedData applicationIn = new ReceivedData();
     private final Context context = new Context();
     private final TlsObserver observer;
-    private byte[] pendingHandshake = new byte[0];
+    /** Handshake messages of the flight being built, {@code pendingHandshake[0, pendingLength)}. */
+    private byte[] pendingHandshake = NO_BYTES;
+    private int pendingLength;
 
     private HandshakeState state;
     private Session session;
@@ -375,10 +378,13 @@ public final class TlsConnection {
     }
 
     private void flushHandshake() throws TlsException {
-        if (pendingHandshake.length > 0) {
+        if (pendingLength > 0) {
             byte[] bytes = pendingHandshake;
-            pendingHandshake = new byte[0];
-            records.write(ContentType.HANDSHAKE, bytes, 0, bytes.length);
+            int length = pendingLength;
+            // Released with every flight: an idle connection keeps no handshake buffer.
+            pendingHandshake = NO_BYTES;
+            pendingLength = 0;
+            records.write(ContentType.HANDSHAKE, bytes, 0, length);
         }
     }
 
@@ -443,9 +449,12 @@ public final class TlsConnection {
                 observer.onEvent(new TlsEvent.HandshakeMessage(TlsEvent.Direction.SENT, framed, records.writeProtected()));
             }
             byte[] raw = framed.raw();
-            byte[] joined = java.util.Arrays.copyOf(pendingHandshake, pendingHandshake.length + raw.length);
-            System.arraycopy(raw, 0, joined, pendingHandshake.length, raw.length);
-            pendingHandshake = joined;
+            if (pendingLength + raw.length > pendingHandshake.length) {
+                pendingHandshake = java.util.Arrays.copyOf(pendingHandshake,
+                    Math.max(pendingLength + raw.length, Math.max(1024, 2 * pendingHandshake.length)));
+            }
+            System.arraycopy(raw, 0, pendingHandshake, pendingLength, raw.length);
+            pendingLength += raw.length;
             return framed;
         }
 

@@ -191,7 +191,7 @@ record ClientOffer(HandshakeContext context, ClientHello hello, TranscriptHash t
         TranscriptHash hashing = transcript;
         if (!transcript.selected()) {
             hashing = new TranscriptHash();
-            hashing.select(suite.hash(), context.config().crypto());
+            hashing.select(suite.hash(), context.config().crypto(), false);
         }
         byte[] binder = Tls13Keys.binder(context, suite, ticket.psk(), hashing.currentWith(truncated));
         return withPsk(hello, extensions, new PreSharedKey.Offered(List.of(identity), List.of(binder)));

@@ -142,7 +142,8 @@ public final class Tls12ClientFlow {
         String protocol = ApplicationProtocols.chosen(context,
             extensions.find(ExtensionType.APPLICATION_LAYER_PROTOCOL_NEGOTIATION));
 
-        transcript.select(suite.hash(), context.config().crypto());
+        // RFC 5246 §7.4.8: our CertificateVerify, if asked for one, signs the messages themselves.
+        transcript.select(suite.hash(), context.config().crypto(), !context.config().credentials().isEmpty());
         transcript.add(message.raw());
         context.negotiated(ProtocolVersion.TLS12);
         Negotiated negotiated = new Negotiated(context, transcript, hello.random(), serverHello.random(),

@@ -112,7 +112,7 @@ final class Tls13ClientFlow {
                 "the HelloRetryRequest would not change the ClientHello (no key_share, no cookie)");
         }
         TranscriptHash transcript = offer.transcript();
-        transcript.select(suite.hash(), context.config().crypto());
+        transcript.select(suite.hash(), context.config().crypto(), false);
         transcript.replaceWithMessageHash();
         transcript.add(message.raw());
         context.negotiated(ProtocolVersion.TLS13);
@@ -145,7 +145,7 @@ final class Tls13ClientFlow {
         SessionTicket resumed = acceptedTicket(offer, serverHello, suite);
         TranscriptHash transcript = offer.transcript();
         if (!transcript.selected()) {
-            transcript.select(suite.hash(), context.config().crypto());
+            transcript.select(suite.hash(), context.config().crypto(), false);
         }
         transcript.add(message.raw());
         byte[] shared = ourShare.agree(serverShare.keyExchange());

@@ -10,29 +10,35 @@ import java.security.MessageDigest;
 /**
  * The running hash of the handshake messages (RFC 5246 §7.4.9, RFC 8446 §4.4.1). The hash
  * function is only known once the cipher suite is chosen, so messages are buffered until
- * {@link #select} and hashed from then on. The messages themselves are kept too, for the one
- * signature that covers them rather than their hash (the TLS 1.2 CertificateVerify); the whole
- * object is dropped when the handshake ends.
+ * {@link #select} and hashed from then on. The messages themselves are kept after that only when
+ * asked, for the one signature that covers them rather than their hash (the TLS 1.2
+ * CertificateVerify); the whole object is dropped when the handshake ends.
  */
 public final class TranscriptHash {
 
     /** RFC 8446 §4.4.1: the synthetic message that stands for ClientHello1 after a HelloRetryRequest. */
     private static final int MESSAGE_HASH = 254;
 
-    private final ByteArrayOutputStream messages = new ByteArrayOutputStream();
+    /** The messages so far; null once selected without keeping them. */
+    private ByteArrayOutputStream messages = new ByteArrayOutputStream(512);
     private MessageDigest digest;
     private HashAlgorithm algorithm;
 
     /** Adds one handshake message, exactly as it was on the wire (header included). */
     public void add(byte[] handshakeMessage) {
-        messages.writeBytes(handshakeMessage);
+        if (messages != null) {
+            messages.writeBytes(handshakeMessage);
+        }
         if (digest != null) {
             digest.update(handshakeMessage);
         }
     }
 
-    /** Fixes the hash function; everything added so far is hashed now. */
-    public void select(HashAlgorithm hash, CryptoProvider crypto) throws TlsException {
+    /**
+     * Fixes the hash function; everything added so far is hashed now. {@code keepMessages}: whether
+     * {@link #messages} will be needed (a TLS 1.2 CertificateVerify may be signed or checked).
+     */
+    public void select(HashAlgorithm hash, CryptoProvider crypto, boolean keepMessages) throws TlsException {
         try {
             digest = crypto.messageDigest(hash.jcaName());
         } catch (GeneralSecurityException e) {
@@ -40,6 +46,9 @@ public final class TranscriptHash {
         }
         algorithm = hash;
         digest.update(messages.toByteArray());
+        if (!keepMessages) {
+            messages = null;
+        }
     }
 
     public HashAlgorithm algorithm() {
@@ -79,13 +88,18 @@ public final class TranscriptHash {
         synthetic[0] = (byte) MESSAGE_HASH;
         synthetic[3] = (byte) hash.length;
         System.arraycopy(hash, 0, synthetic, 4, hash.length);
-        messages.reset();
+        if (messages != null) {
+            messages.reset();
+        }
         digest.reset();
         add(synthetic);
     }
 
     /** Every message added so far, concatenated: what a TLS 1.2 CertificateVerify signs. */
     public byte[] messages() {
+        if (messages == null) {
+            throw new IllegalStateException("the transcript was selected without keeping its messages");
+        }
         return messages.toByteArray();
     }
 }

@@ -68,7 +68,7 @@ record Resumption(TicketState state, int index) {
         TranscriptHash hashing = transcript;
         if (!transcript.selected()) {
             hashing = new TranscriptHash();
-            hashing.select(state.suite().hash(), context.config().crypto());
+            hashing.select(state.suite().hash(), context.config().crypto(), false);
         }
         byte[] expected = Tls13Keys.binder(context, state.suite(), state.psk(), hashing.currentWith(truncated));
         if (!MessageDigest.isEqual(expected, offered.binders().get(index))) {

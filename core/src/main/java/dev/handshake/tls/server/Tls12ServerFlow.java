@@ -127,7 +127,8 @@ public final class Tls12ServerFlow {
             ServerHello.markTls12Downgrade(serverRandom);
         }
         TranscriptHash transcript = new TranscriptHash();
-        transcript.select(choice.suite().hash(), config.crypto());
+        // RFC 5246 §7.4.8: a client's CertificateVerify signs the messages themselves.
+        transcript.select(choice.suite().hash(), config.crypto(), config.clientAuth() != TlsConfig.ClientAuth.NONE);
         transcript.add(message.raw());
         context.negotiated(ProtocolVersion.TLS12);
         Negotiated n = new Negotiated(context, transcript, hello, serverRandom, choice, ems != null,

@@ -136,7 +136,7 @@ final class Tls13ServerFlow {
             scheme = choice.scheme();
         }
         if (!transcript.selected()) {
-            transcript.select(suite.hash(), config.crypto());
+            transcript.select(suite.hash(), config.crypto(), false);
         }
         transcript.add(message.raw());
 
@@ -206,7 +206,7 @@ final class Tls13ServerFlow {
     private static HandshakeState helloRetryRequest(HandshakeContext context, ClientHello hello, Handshake message,
                                                     TranscriptHash transcript, CipherSuite suite, NamedGroup group)
             throws TlsException {
-        transcript.select(suite.hash(), context.config().crypto());
+        transcript.select(suite.hash(), context.config().crypto(), false);
         transcript.add(message.raw());
         transcript.replaceWithMessageHash();
         // RFC 8446 §4.2.2: a cookie the client must echo proves it receives at its address.

@@ -45,7 +45,7 @@ class Rfc8448KeyScheduleTest {
             transcript.add(trace.get(message));
         }
         if (transcript.algorithm() == null) {
-            transcript.select(HashAlgorithm.SHA256, crypto);
+            transcript.select(HashAlgorithm.SHA256, crypto, false);
         }
         return transcript.current();
     }
@@ -140,7 +140,7 @@ class Rfc8448KeyScheduleTest {
         assertThat(truncated).isEqualTo(RESUMED.get("client_hello_prefix"));
 
         transcript.add(truncated);
-        transcript.select(HashAlgorithm.SHA256, crypto);
+        transcript.select(HashAlgorithm.SHA256, crypto, false);
         byte[] binderHash = transcript.current();
         assertThat(binderHash).isEqualTo(RESUMED.get("binder_hash"));
 
