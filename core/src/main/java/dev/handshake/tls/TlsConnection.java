@@ -28,6 +28,10 @@ import java.util.Objects;
  * // application:        tls.write(plaintext), tls.read(plaintext), tls.close()
  * }</pre>
  *
+ * {@link #wrap} and {@link #unwrap} do the same with one copy fewer each way, in the manner of
+ * {@code SSLEngine}: records are sealed straight into the network buffer and opened straight into
+ * the application's.
+ *
  * Every protocol failure is a {@link TlsException}. When the engine detects one it also queues
  * the fatal alert, so the caller should still drain {@link #writeTls} before closing the socket.
  * After a failure every further call throws the same exception.
@@ -153,13 +157,7 @@ public final class TlsConnection {
 
     /** Encrypts all of {@code plaintext} into records; send them with {@link #writeTls}. */
     public void write(ByteBuffer plaintext) throws TlsException {
-        checkNotFailed();
-        if (closeNotifySent) {
-            throw new IllegalStateException("the connection is closed for writing");
-        }
-        if (!applicationWritable) {
-            throw new IllegalStateException("the handshake has not completed yet");
-        }
+        checkWritable();
         try {
             flushHandshake();
             int length = plaintext.remaining();
@@ -181,6 +179,67 @@ public final class TlsConnection {
         } catch (TlsException | RuntimeException e) {
             throw failed(e);
         }
+    }
+
+    /**
+     * Writes TLS bytes for the network into {@code destination}: first those already waiting (as
+     * {@link #writeTls} would), then {@code plaintext} sealed straight into it, in as many records
+     * as fit. Returns the number of plaintext bytes taken, which may be fewer than offered: send
+     * {@code destination} and call again with the rest. A destination not backed by an array gets
+     * the same bytes through the queue (all of {@code plaintext} is taken).
+     */
+    public int wrap(ByteBuffer plaintext, ByteBuffer destination) throws TlsException {
+        checkWritable();
+        int length = plaintext.remaining();
+        if (!destination.hasArray() || destination.isReadOnly()) {
+            write(plaintext);
+            records.drain(destination);
+            return length;
+        }
+        try {
+            flushHandshake();
+            records.drain(destination);
+            if (length == 0 || records.pendingOutput() > 0) {
+                return 0;
+            }
+            int consumed;
+            if (plaintext.hasArray()) {
+                consumed = records.writeDirect(plaintext.array(), plaintext.arrayOffset() + plaintext.position(),
+                    length, destination);
+            } else {
+                byte[] data = new byte[length];
+                plaintext.duplicate().get(data);
+                consumed = records.writeDirect(data, 0, length, destination);
+            }
+            plaintext.position(plaintext.position() + consumed);
+            if (observer != null && consumed > 0) {
+                observer.onEvent(new TlsEvent.ApplicationData(TlsEvent.Direction.SENT, consumed));
+            }
+            return consumed;
+        } catch (TlsException | RuntimeException e) {
+            throw failed(e);
+        }
+    }
+
+    /**
+     * Consumes TLS bytes from the peer, as {@link #readTls} does, and moves the application data
+     * they carry into {@code destination}: data already waiting first, then records opened straight
+     * into it while they fit; what does not fit waits for the next call or {@link #read}. Bytes of
+     * {@code destination} past its new position may have been overwritten. Returns the number of
+     * bytes moved, or -1 once the peer has closed (close_notify) and all was read.
+     */
+    public int unwrap(ByteBuffer source, ByteBuffer destination) throws TlsException {
+        int start = destination.position();
+        applicationIn.read(destination);
+        applicationIn.deliverTo(destination);
+        try {
+            readTls(source);
+        } finally {
+            applicationIn.deliverTo(null);
+        }
+        applicationIn.read(destination);
+        int moved = destination.position() - start;
+        return moved == 0 && closeNotifyReceived && applicationIn.isEmpty() ? -1 : moved;
     }
 
     /**
@@ -385,6 +444,16 @@ public final class TlsConnection {
             pendingHandshake = NO_BYTES;
             pendingLength = 0;
             records.write(ContentType.HANDSHAKE, bytes, 0, length);
+        }
+    }
+
+    private void checkWritable() throws TlsException {
+        checkNotFailed();
+        if (closeNotifySent) {
+            throw new IllegalStateException("the connection is closed for writing");
+        }
+        if (!applicationWritable) {
+            throw new IllegalStateException("the handshake has not completed yet");
         }
     }
 

@@ -6,21 +6,52 @@ import java.nio.ByteBuffer;
  * Application data received and not yet read, in order. The buffer is borrowed from the
  * {@link BufferPool} while data waits and given back when the application has read it all.
  *
- * <p>The record layer opens each protected record straight into the free room after the waiting
- * data ({@link #room}); when the record turns out to be application data, {@link #add} then only
- * moves the end, so a record's plaintext is copied once, into the application's buffer.
+ * <p>The record layer opens each protected record straight into free room ({@link #room}): after
+ * the waiting data, or, while nothing waits and the application lent its own buffer
+ * ({@link #deliverTo}), in that buffer. When the record turns out to be application data,
+ * {@link #add} then only moves an end: the plaintext is copied once into the application's buffer,
+ * or not at all.
  */
 public final class ReceivedData {
 
     private byte[] buffer;
     private int head;
     private int tail;
+    /** The application's buffer that records may be opened into, or null. */
+    private ByteBuffer destination;
+    /** Where the room handed out last starts. */
+    private int roomOffset;
 
     /**
-     * The array whose bytes from {@link #tail()} on are free, at least {@code length} of them.
-     * Bytes written there count as received only once passed to {@link #add}.
+     * Lets records be opened straight into {@code destination} (when it is backed by an array and
+     * has room) for as long as no data waits here; null ends it. Bytes past the destination's
+     * position may be overwritten by records that are not application data.
+     */
+    public void deliverTo(ByteBuffer destination) {
+        this.destination = destination != null && destination.hasArray() && !destination.isReadOnly()
+            ? destination : null;
+    }
+
+    /**
+     * An array with at least {@code length} free bytes from {@link #roomOffset()} on. Bytes written
+     * there count as received only once passed to {@link #add}.
      */
     byte[] room(int length) {
+        if (destination != null && isEmpty() && destination.remaining() >= length) {
+            roomOffset = destination.arrayOffset() + destination.position();
+            return destination.array();
+        }
+        roomOffset = ensureRoom(length);
+        return buffer;
+    }
+
+    /** Where the room of the last {@link #room} call starts. */
+    int roomOffset() {
+        return roomOffset;
+    }
+
+    /** Makes room for {@code length} bytes after the waiting data; returns where it starts. */
+    private int ensureRoom(int length) {
         if (buffer == null) {
             buffer = BufferPool.take(length);
         } else if (tail + length > buffer.length) {
@@ -36,24 +67,28 @@ public final class ReceivedData {
             head = 0;
             tail = live;
         }
-        return buffer;
-    }
-
-    /** Where the free room of {@link #room} starts. */
-    int tail() {
         return tail;
     }
 
-    /** Appends {@code data[offset, offset + length)}; no copy when it already lies in the free room. */
+    /**
+     * Appends {@code data[offset, offset + length)}; no copy when it already lies in the free room,
+     * and none either when that room is in the application's buffer, which then only moves on.
+     */
     public void add(byte[] data, int offset, int length) {
         if (length == 0) {
+            return;
+        }
+        if (destination != null && data == destination.array()
+            && offset == destination.arrayOffset() + destination.position()) {
+            destination.position(destination.position() + length);
             return;
         }
         if (data == buffer && offset == tail) {
             tail += length;
             return;
         }
-        System.arraycopy(data, offset, room(length), tail, length);
+        int at = ensureRoom(length);
+        System.arraycopy(data, offset, buffer, at, length);
         tail += length;
     }
 

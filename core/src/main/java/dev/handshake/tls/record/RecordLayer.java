@@ -106,7 +106,8 @@ public final class RecordLayer {
             return opened;
         }
         byte[] out = received.room(length);
-        readProtection.openInto(type, version, array, at + HEADER_LENGTH, length, out, received.tail(), opened);
+        int outOffset = received.roomOffset();
+        readProtection.openInto(type, version, array, at + HEADER_LENGTH, length, out, outOffset, opened);
         if (opened.length > MAX_PLAINTEXT) {
             throw new TlsException(AlertDescription.RECORD_OVERFLOW,
                 "a record decrypted to " + opened.length + " bytes, more than the 2^14 allowed");
@@ -188,7 +189,7 @@ public final class RecordLayer {
                 written = writeProtection.sealInto(type, data, offset, n, out, output.tail());
             }
             if (observer != null) {
-                report(output.tail(), written);
+                report(output.array(), output.tail(), written);
             }
             output.commit(written);
             offset += n;
@@ -196,8 +197,35 @@ public final class RecordLayer {
         } while (length > 0);
     }
 
-    private void report(int at, int written) {
-        byte[] record = output.array();
+    /**
+     * Protects application data in records written straight to {@code destination}, which must be
+     * backed by an array, while nothing is queued: as many records as fit, the last one shortened to
+     * fit. Returns the number of bytes of {@code data} protected (0 when not even one byte fits).
+     */
+    public int writeDirect(byte[] data, int offset, int length, ByteBuffer destination) throws TlsException {
+        if (writeProtection == null || output.size() > 0) {
+            throw new IllegalStateException("records go straight out only when protected and nothing is queued");
+        }
+        int consumed = 0;
+        while (consumed < length) {
+            int room = destination.remaining() - HEADER_LENGTH - writeProtection.overhead();
+            if (room <= 0) {
+                break;
+            }
+            int n = Math.min(Math.min(length - consumed, MAX_PLAINTEXT), room);
+            byte[] out = destination.array();
+            int at = destination.arrayOffset() + destination.position();
+            int written = writeProtection.sealInto(ContentType.APPLICATION_DATA, data, offset + consumed, n, out, at);
+            if (observer != null) {
+                report(out, at, written);
+            }
+            destination.position(destination.position() + written);
+            consumed += n;
+        }
+        return consumed;
+    }
+
+    private void report(byte[] record, int at, int written) {
         observer.onEvent(new TlsEvent.Record(TlsEvent.Direction.SENT, record[at] & 0xFF,
             ((record[at + 1] & 0xFF) << 8) | (record[at + 2] & 0xFF), written - HEADER_LENGTH, writeProtection != null));
     }
