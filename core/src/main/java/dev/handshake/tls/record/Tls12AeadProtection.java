@@ -103,7 +103,7 @@ public final class Tls12AeadProtection implements RecordProtection {
         try {
             Cipher cipher = RecordCiphers.init(crypto, aead, Cipher.DECRYPT_MODE, key, spec);
             cipher.updateAAD(additionalData(seq, type, version, plaintextLength));
-            int n = cipher.doFinal(payload, offset + explicit, length - explicit, out, outOffset);
+            int n = AeadInput.doFinal(cipher, aead, payload, offset + explicit, length - explicit, out, outOffset);
             into.set(type, out, outOffset, n);
         } catch (javax.crypto.AEADBadTagException e) {
             throw new TlsException(AlertDescription.BAD_RECORD_MAC,

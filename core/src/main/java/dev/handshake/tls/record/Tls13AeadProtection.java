@@ -176,7 +176,7 @@ public final class Tls13AeadProtection implements RecordProtection {
         try {
             Cipher cipher = RecordCiphers.init(crypto, aead, Cipher.DECRYPT_MODE, key, nonce(seq));
             cipher.updateAAD(header);
-            innerLength = cipher.doFinal(payload, offset, length, out, outOffset);
+            innerLength = AeadInput.doFinal(cipher, aead, payload, offset, length, out, outOffset);
         } catch (AEADBadTagException e) {
             throw new TlsException(AlertDescription.BAD_RECORD_MAC,
                 "a protected record failed authentication: it was altered, or the keys do not match");
