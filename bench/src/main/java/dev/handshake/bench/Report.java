@@ -486,8 +486,10 @@ final class Report {
             + " with `Signature.getInstance` (`dev.handshake.pki.Signatures`), not through its `CryptoProvider`, so"
             + " with ACCP its chain checks stay on the JDK's providers; the ACCP floor does them with ACCP.");
         line("- The JDK's `X509Certificate` remembers that its signature verified with a key, and its"
-            + " `CertificateFactory` returns the same object for DER it decoded recently: SunJSSE receiving the same"
-            + " chain again skips the two chain verifications the floor counts, so it can beat the floor where"
+            + " `CertificateFactory` returns the same object for DER it decoded recently; Handshake remembers"
+            + " verified signatures too (`dev.handshake.pki.VerifiedSignatures`: keyed by the certificate's exact"
+            + " bytes and the issuer's key, 512 entries). Both, receiving the same chain again, skip the two"
+            + " chain verifications the floor counts, so they can beat the floor where"
             + " verifying is dear (ECDSA on JDK 17).");
         line("- Floor: the public-key operations on JCA objects made once (`Floor.java`); hashing, HKDF/PRF,"
             + " parsing and the rest are not counted. Transfers: one AEAD seal and one open of a 16 KiB record"
