@@ -50,7 +50,7 @@ public final class RunAll {
     /** How long and how often: {@code --quick} for a development run, the default for the record. */
     record Settings(boolean quick, int rounds, int warmups, int measurements, int coldRuns) {
         static Settings of(boolean quick) {
-            return quick ? new Settings(true, 1, 5, 3, 5) : new Settings(false, 3, 6, 5, 11);
+            return quick ? new Settings(true, 1, 5, 3, 5) : new Settings(false, 2, 10, 5, 11);
         }
     }
 
