@@ -7,9 +7,10 @@
 #   bench/run.sh [--quick] [more RunAll options, e.g. --scenarios resumed_tls13 --engines handshake,sunjsse]
 #
 # --quick: one round of 5 + 3 one-second iterations per (JDK, scenario, engine), about 20 minutes on
-# 2 CPUs. Without it: two rounds of 10 + 5 iterations, about 70 minutes: the warm-up is long because an
-# engine's per-handshake code is compiled by C2 only after some ten thousand handshakes (on JDK 25 Handshake
-# reached the floor's rate after ~12 s, not 6). Raw figures and JMH logs go to bench/target/results; `bench/run.sh --report-only` rewrites BENCHMARKS.md from them.
+# 2 CPUs. Without it: two rounds of 10 + 5 iterations, about 70 minutes. The warm-up is long because the
+# code an engine runs once per handshake reaches C2 only after thousands of handshakes: on JDK 25
+# Handshake reached the floor's rate after ~12 s, not 6. Raw figures and JMH logs go to
+# bench/target/results; `bench/run.sh --report-only` rewrites BENCHMARKS.md from them.
 #
 # JDK17 and JDK25 may name the JDK homes; MVN_FLAGS is passed to Maven (e.g. MVN_FLAGS=-o).
 set -euo pipefail

@@ -128,7 +128,11 @@ final class HandshakeWorkloads {
         private final Negotiated negotiated;
         private final ByteBuffer plaintext = ByteBuffer.allocate(Scenario.RECORD_BYTES);
         private final ByteBuffer wire = ByteBuffer.allocate(HandshakeLink.BUFFER_BYTES);
-        private final ByteBuffer received = ByteBuffer.allocate(Scenario.RECORD_BYTES);
+        /**
+         * As large as the SSLEngines' (EngineLink.BUFFER_BYTES): a TLS 1.3 record opens to its 2^14 bytes and
+         * a content-type byte, so a buffer of exactly 2^14 would take each record through a copy.
+         */
+        private final ByteBuffer received = ByteBuffer.allocate(HandshakeLink.BUFFER_BYTES);
 
         Transfer(TlsConfig clientConfig, TlsConfig serverConfig) {
             try {

@@ -227,6 +227,10 @@ public final class TlsConnection {
      * into it while they fit; what does not fit waits for the next call or {@link #read}. Bytes of
      * {@code destination} past its new position may have been overwritten. Returns the number of
      * bytes moved, or -1 once the peer has closed (close_notify) and all was read.
+     *
+     * <p>A record is opened straight into {@code destination} only when its whole decrypted content
+     * fits there; in TLS 1.3 that includes a content-type byte (RFC 8446 §5.2), so a full record needs
+     * 2^14 + 1 bytes of room. With less, it is opened into the connection's own buffer and copied.
      */
     public int unwrap(ByteBuffer source, ByteBuffer destination) throws TlsException {
         int start = destination.position();
