@@ -43,4 +43,19 @@ final class BufferPool {
             }
         }
     }
+
+    /**
+     * Moves the live bytes {@code buffer[head, tail)} to offset 0 of an array with room for
+     * {@code length} more after them: the same array when they fit, else a larger one from the pool,
+     * the old one given back. Returns that array; the live bytes then end at {@code tail - head}.
+     */
+    static byte[] compact(byte[] buffer, int head, int tail, int length) {
+        int live = tail - head;
+        byte[] target = live + length > buffer.length ? take(Math.max(live + length, buffer.length * 2)) : buffer;
+        System.arraycopy(buffer, head, target, 0, live);
+        if (target != buffer) {
+            give(buffer);
+        }
+        return target;
+    }
 }

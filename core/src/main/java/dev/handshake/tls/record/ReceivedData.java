@@ -55,17 +55,9 @@ public final class ReceivedData {
         if (buffer == null) {
             buffer = BufferPool.take(length);
         } else if (tail + length > buffer.length) {
-            int live = tail - head;
-            byte[] grown = live + length > buffer.length
-                ? BufferPool.take(Math.max(live + length, buffer.length * 2))
-                : buffer;
-            System.arraycopy(buffer, head, grown, 0, live);
-            if (grown != buffer) {
-                BufferPool.give(buffer);
-            }
-            buffer = grown;
+            buffer = BufferPool.compact(buffer, head, tail, length);
+            tail -= head;
             head = 0;
-            tail = live;
         }
         return tail;
     }
