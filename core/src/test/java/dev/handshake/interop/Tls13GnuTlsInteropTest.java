@@ -1,15 +1,12 @@
 package dev.handshake.interop;
 
-import dev.handshake.pki.TrustAnchors;
 import dev.handshake.testkit.GnuTlsClient;
 import dev.handshake.testkit.GnuTlsServer;
 import dev.handshake.testkit.KeyType;
 import dev.handshake.testkit.PemFiles;
 import dev.handshake.testkit.TestPki;
-import dev.handshake.tls.CertificateVerifier;
 import dev.handshake.tls.CipherSuite;
 import dev.handshake.tls.NamedGroup;
-import dev.handshake.tls.PkixCertificateVerifier;
 import dev.handshake.tls.ProtocolVersion;
 import dev.handshake.tls.SignatureScheme;
 import dev.handshake.tls.TlsConfig;
@@ -23,6 +20,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.nio.file.Path;
 import java.util.List;
 
+import static dev.handshake.testkit.Tls13Configs.ourClient;
+import static dev.handshake.testkit.Tls13Configs.ourServer;
+import static dev.handshake.testkit.Tls13Configs.requiringClientCertificates;
 import static dev.handshake.tls.trace.TlsEvent.Direction.RECEIVED;
 import static dev.handshake.tls.trace.TlsEvent.Direction.SENT;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,15 +47,6 @@ class Tls13GnuTlsInteropTest {
 
     @TempDir
     Path work;
-
-    private static TlsConfig.Builder ourClient(TestPki pki) {
-        return TlsConfig.builder().versions(List.of(ProtocolVersion.TLS13))
-            .certificateVerifier(CertificateVerifier.trusting(TrustAnchors.of(List.of(pki.root()))));
-    }
-
-    private static TlsConfig.Builder ourServer(TestPki pki) {
-        return TlsConfig.builder().versions(List.of(ProtocolVersion.TLS13)).credential(pki.server().credential());
-    }
 
     private PemFiles pem(TestPki pki) {
         return pki.server().writePem(work);
@@ -375,9 +366,7 @@ class Tls13GnuTlsInteropTest {
     @ParameterizedTest(name = "gnutls-cli with a certificate -> our server: {0} {1}")
     @CsvSource({"TLS1.3, ECDSA_P256", "TLS1.3, RSA_2048", "TLS1.3, ED25519", "TLS1.2, ECDSA_P256", "TLS1.2, RSA_2048"})
     void gnuTlsClientPresentsItsCertificateToUs(String version, KeyType clientKey) throws Exception {
-        TlsConfig config = ourServer(PKI).versions(BOTH_VERSIONS)
-            .clientAuth(TlsConfig.ClientAuth.REQUIRED, PkixCertificateVerifier.forClients(TrustAnchors.of(List.of(PKI.root()))))
-            .build();
+        TlsConfig config = requiringClientCertificates(ourServer(PKI).versions(BOTH_VERSIONS), PKI).build();
         try (OurReverseServer server = new OurReverseServer(config)) {
             GnuTlsClient.Result result = GnuTlsClient.to(server.port(), work).trust(pem(PKI).root())
                 .priority(priority(version)).certificate(PKI.client(clientKey).writePem(work)).exchange("me\n", "em\n");
@@ -394,9 +383,7 @@ class Tls13GnuTlsInteropTest {
     @ParameterizedTest(name = "gnutls-cli without a certificate -> our server: {0}")
     @CsvSource({"TLS1.3, certificate_required", "TLS1.2, handshake_failure"})
     void weRefuseGnuTlsClientWithoutACertificate(String version, String alert) throws Exception {
-        TlsConfig config = ourServer(PKI).versions(BOTH_VERSIONS)
-            .clientAuth(TlsConfig.ClientAuth.REQUIRED, PkixCertificateVerifier.forClients(TrustAnchors.of(List.of(PKI.root()))))
-            .build();
+        TlsConfig config = requiringClientCertificates(ourServer(PKI).versions(BOTH_VERSIONS), PKI).build();
         try (OurReverseServer server = new OurReverseServer(config)) {
             GnuTlsClient.Result result = GnuTlsClient.to(server.port(), work).trust(pem(PKI).root())
                 .priority(priority(version)).exchange("anonymous\n", "suomynona\n");

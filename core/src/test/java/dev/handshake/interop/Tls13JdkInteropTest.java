@@ -1,6 +1,5 @@
 package dev.handshake.interop;
 
-import dev.handshake.pki.TrustAnchors;
 import dev.handshake.testkit.InMemoryLink;
 import dev.handshake.testkit.JdkConnection;
 import dev.handshake.testkit.JdkContexts;
@@ -9,10 +8,8 @@ import dev.handshake.testkit.JdkNamedGroups;
 import dev.handshake.testkit.JdkServer;
 import dev.handshake.testkit.KeyType;
 import dev.handshake.testkit.TestPki;
-import dev.handshake.tls.CertificateVerifier;
 import dev.handshake.tls.CipherSuite;
 import dev.handshake.tls.NamedGroup;
-import dev.handshake.tls.PkixCertificateVerifier;
 import dev.handshake.tls.ProtocolVersion;
 import dev.handshake.tls.SignatureScheme;
 import dev.handshake.tls.TlsConfig;
@@ -29,6 +26,9 @@ import java.util.List;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLParameters;
 
+import static dev.handshake.testkit.Tls13Configs.ourClient;
+import static dev.handshake.testkit.Tls13Configs.ourServer;
+import static dev.handshake.testkit.Tls13Configs.requiringClientCertificates;
 import static dev.handshake.tls.trace.TlsEvent.Direction.RECEIVED;
 import static dev.handshake.tls.trace.TlsEvent.Direction.SENT;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,20 +51,6 @@ class Tls13JdkInteropTest {
     private static final TestPki PKI = TestPki.of(KeyType.ECDSA_P256);
     private static final TestPki RSA = TestPki.of(KeyType.RSA_2048);
     private static final Consumer<SSLParameters> DEFAULTS = parameters -> { };
-
-    private static TlsConfig.Builder ourClient(TestPki pki) {
-        return TlsConfig.builder().versions(List.of(ProtocolVersion.TLS13))
-            .certificateVerifier(CertificateVerifier.trusting(TrustAnchors.of(List.of(pki.root()))));
-    }
-
-    private static TlsConfig.Builder ourServer(TestPki pki) {
-        return TlsConfig.builder().versions(List.of(ProtocolVersion.TLS13)).credential(pki.server().credential());
-    }
-
-    private static TlsConfig.Builder requiringClientCertificates(TlsConfig.Builder config) {
-        return config.clientAuth(TlsConfig.ClientAuth.REQUIRED,
-            PkixCertificateVerifier.forClients(TrustAnchors.of(List.of(PKI.root()))));
-    }
 
     private static OurEndpoint client(TlsConfig config) throws TlsException {
         return new OurEndpoint(TlsConnection.client(config, "localhost"));
@@ -394,7 +380,7 @@ class Tls13JdkInteropTest {
     @CsvSource({"TLSv1.3, ECDSA_P256", "TLSv1.3, RSA_2048", "TLSv1.3, ED25519", "TLSv1.2, ECDSA_P256",
         "TLSv1.2, RSA_2048"})
     void theJdkPresentsItsCertificateToUs(String version, KeyType clientKey) throws Exception {
-        OurEndpoint ours = server(requiringClientCertificates(ourServer(PKI).versions(BOTH_VERSIONS)).build());
+        OurEndpoint ours = server(requiringClientCertificates(ourServer(PKI).versions(BOTH_VERSIONS), PKI).build());
         JdkEnginePeer jdk = JdkEnginePeer.client(JdkContexts.client(PKI, PKI.client(clientKey)),
             parameters -> parameters.setProtocols(new String[] {version}));
         InMemoryLink.pump(jdk, ours);
@@ -410,7 +396,7 @@ class Tls13JdkInteropTest {
     @ParameterizedTest(name = "SSLEngine without a certificate -> our server: {0}")
     @CsvSource({"TLSv1.3, certificate_required", "TLSv1.2, handshake_failure"})
     void weRefuseTheJdkWithoutACertificate(String version, String alert) throws Exception {
-        OurEndpoint ours = server(requiringClientCertificates(ourServer(PKI).versions(BOTH_VERSIONS)).build());
+        OurEndpoint ours = server(requiringClientCertificates(ourServer(PKI).versions(BOTH_VERSIONS), PKI).build());
         JdkEnginePeer jdk = JdkEnginePeer.client(JdkContexts.client(PKI),
             parameters -> parameters.setProtocols(new String[] {version}));
         UncheckedIOException refused = catchThrowableOfType(() -> InMemoryLink.pump(jdk, ours),
@@ -444,7 +430,7 @@ class Tls13JdkInteropTest {
 
     @Test
     void theJdkClientWithACertificateOverASocketToOurServer() throws Exception {
-        try (OurReverseServer server = new OurReverseServer(requiringClientCertificates(ourServer(PKI)).build());
+        try (OurReverseServer server = new OurReverseServer(requiringClientCertificates(ourServer(PKI), PKI).build());
              JdkConnection jdk = JdkConnection.connect(JdkContexts.client(PKI, PKI.client()), server.port(), DEFAULTS)) {
             jdk.write("over a socket\n");
             assertThat(jdk.readLine()).isEqualTo("tekcos a revo");
